@@ -1,0 +1,82 @@
+"""Find the record files under records/ and tell which kind each one is."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.problem import Finding
+from lint.schema import KINDS
+
+SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A record file to read: its path, its path as reported, and its kind."""
+
+    path: Path
+    rel: str
+    kind: str
+
+
+def discover(root: Path, records: Path) -> tuple[list[Source], list[Finding]]:
+    """Every record file under `records`, plus findings for what does not belong there."""
+    sources: list[Source] = []
+    findings: list[Finding] = []
+    real_records = records.resolve()
+    for path in sorted(_walk(records)):
+        rel = _rel(path, root)
+        parts = path.relative_to(records).parts
+        if path.is_symlink() and not _inside(path, real_records):
+            findings.append(Finding("KP115", rel, line=1, column=1))
+        elif path.is_dir():
+            findings.append(Finding("KP114", rel, line=1, column=1,
+                                    args={"reason": "adresář s názvem záznamu"}))
+        elif not path.name.endswith(SUFFIX):
+            findings.append(Finding("KP110", rel, line=1, column=1, args={"name": path.name}))
+        elif len(parts) < 2 or parts[0] not in KINDS:
+            findings.append(Finding("KP111", rel, line=1, column=1,
+                                    args={"folder": parts[0] if len(parts) > 1 else "records",
+                                          "allowed": ", ".join(KINDS)}))
+        else:
+            sources.append(Source(path, rel, KINDS[parts[0]]))
+    if not sources and not findings:
+        findings.append(Finding("KP116", _rel(records, root), line=1, column=1))
+    return sources, findings
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files (and directories named like records) below `folder`, skipping hidden entries."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name.endswith(SUFFIX):
+                yield path
+            else:
+                yield from _walk(path)
+        else:
+            yield path
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

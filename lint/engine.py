@@ -1,0 +1,162 @@
+"""The pipeline: find files → parse → schema → model → rules → located problems."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lint import codes, gitbase, model
+from lint.discover import Source, discover
+from lint.parse import locate, parse_file
+from lint.problem import Finding, Problem
+from lint.rules import RULES
+from lint.schema import Schemas
+
+PARALLEL_FROM = 400
+"""Below this many files a worker pool costs more than it saves."""
+CHUNK = 200
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file after parse and schema: its data, whether it is valid, and located findings."""
+
+    source: Source
+    data: Any
+    valid: bool
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a lint run found, and the model of the records that passed the schema."""
+
+    problems: tuple[Problem, ...]
+    repository: model.Repository
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity is codes.Severity.ERROR for p in self.problems)
+
+
+_schemas: Schemas | None = None
+
+
+class InternalError(Exception):
+    """A bug met while reading one file: reported as one line naming the file, exit 2."""
+
+    def __init__(self, file: str, detail: str) -> None:
+        super().__init__(file, detail)
+        self.file, self.detail = file, detail
+
+
+def _init_worker(folder: Path) -> None:
+    global _schemas  # noqa: PLW0603 - one compiled schema set per worker process
+    _schemas = Schemas(folder)
+    _schemas.validators  # noqa: B018 - compile now, not on the first file
+
+
+def _check(source: Source) -> Checked:
+    try:
+        return _check_one(source)
+    except Exception as exc:  # a bug, not bad input: name the file and stop (exit 2)
+        raise InternalError(source.rel, f"{type(exc).__name__}: {exc}") from None
+
+
+def _check_one(source: Source) -> Checked:
+    assert _schemas is not None  # noqa: S101 - set by _init_worker
+    parsed = parse_file(source.path, source.rel)
+    findings = list(parsed.findings)
+    if parsed.data is None:
+        return Checked(source, None, False, tuple(findings))
+    errors = _schemas.check(source.kind, parsed.data, source.rel)
+    findings += [_place(f, parsed.text) for f in errors]
+    return Checked(source, parsed.data, not errors, tuple(findings))
+
+
+def _place(finding: Finding, text: str) -> Finding:
+    line, column = locate(text, finding.pointer, key=finding.key)
+    return dataclasses.replace(finding, line=line, column=column)
+
+
+def check_files(sources: Sequence[Source], schemas_dir: Path, jobs: int) -> list[Checked]:
+    """Parse and validate every file, in a pool of processes when there are many."""
+    if jobs <= 1 or len(sources) < PARALLEL_FROM:
+        _init_worker(schemas_dir)
+        return [_check(s) for s in sources]
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(schemas_dir,)) as pool:
+        return list(pool.map(_check, sources, chunksize=CHUNK))
+
+
+def build_repository(checked: Iterable[Checked], today: dt.date,
+                     base: dict[str, Any] | None = None) -> model.Repository:
+    """The typed model of every valid record, and the ids of every record that has one."""
+    by_kind: dict[str, dict[str, model.Record]] = defaultdict(dict)
+    known: dict[str, set[str]] = defaultdict(set)
+    files: dict[str, list[str]] = defaultdict(list)
+    raw: dict[str, tuple[str, Any]] = {}
+    for item in checked:
+        kind, rel = item.source.kind, item.source.rel
+        files[kind].append(rel)
+        if item.data is None:
+            continue
+        raw[rel] = (kind, item.data)
+        record_id = item.data.get("id") if isinstance(item.data, dict) else None
+        if isinstance(record_id, str):
+            known[kind].add(record_id)
+        if item.valid and isinstance(record_id, str):
+            by_kind[kind].setdefault(record_id, model.build(kind, rel, item.data))
+    return model.Repository(
+        today=today,
+        organisations=by_kind["organisation"], people=by_kind["person"],  # type: ignore[arg-type]
+        venues=by_kind["venue"], groups=by_kind["group"],  # type: ignore[arg-type]
+        calendars=by_kind["calendar"], meetings=by_kind["meeting"],  # type: ignore[arg-type]
+        decisions=by_kind["decision"], plans=by_kind["plan"],  # type: ignore[arg-type]
+        known_ids={k: frozenset(v) for k, v in known.items()},
+        files={k: tuple(v) for k, v in files.items()},
+        raw=raw, base=base,
+    )
+
+
+def run(root: Path, *, today: dt.date, base_ref: str | None = None,
+        jobs: int | None = None) -> Result:
+    """Lint the repository at `root` (records/ and schemas/ below it)."""
+    sources, found = discover(root, root / "records")
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    checked = check_files(sources, root / "schemas", jobs)
+    findings = [*found, *(f for c in checked for f in c.findings)]
+    base = gitbase.load(root, base_ref, [s.rel for s in sources]) if base_ref else None
+    repository = build_repository(checked, today, base)
+    texts = {c.source.rel: c.source.path for c in checked}
+    for rule in RULES:
+        findings.extend(_place_rule(f, texts, root) for f in rule.check(repository))
+    problems = sorted({_problem(f) for f in findings})
+    return Result(tuple(problems), repository, len(sources))
+
+
+_text_cache: dict[Path, str] = {}
+
+
+def _place_rule(finding: Finding, texts: dict[str, Path], root: Path) -> Finding:
+    if finding.line:
+        return finding
+    path = texts.get(finding.file, root / finding.file)
+    if path not in _text_cache:
+        try:
+            _text_cache[path] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            _text_cache[path] = ""
+    return _place(finding, _text_cache[path])
+
+
+def _problem(finding: Finding) -> Problem:
+    return Problem(finding.file, finding.line or 1, finding.column or 1, finding.code,
+                   codes.severity(finding.code), finding.args)

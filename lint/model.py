@@ -1,0 +1,278 @@
+"""The validated records as typed, frozen objects: what the rules and the sync work on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+PRAGUE = ZoneInfo("Europe/Prague")
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _time(value: Any) -> dt.time | None:
+    return dt.time.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if isinstance(value, list) else ()
+
+
+@dataclass(frozen=True)
+class Record:
+    """What every record has: its id, the file it lives in, and its validated data."""
+
+    id: str
+    file: str
+    data: Mapping[str, Any] = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Organisation(Record):
+    name: str = ""
+    abbreviation: str | None = None
+
+
+@dataclass(frozen=True)
+class Person(Record):
+    name: str = ""
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Venue(Record):
+    name: str = ""
+    online: bool = False
+    address: str | None = None
+    rooms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Membership:
+    index: int
+    role: str
+    person: str | None
+    organisation: str | None
+    start: dt.date | None
+    until: dt.date | None
+    status: str = "active"
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the membership runs on `day` (open ends count as running)."""
+        return ((self.start is None or self.start <= day)
+                and (self.until is None or day <= self.until))
+
+
+@dataclass(frozen=True)
+class Group(Record):
+    name: str = ""
+    short_name: str = ""
+    kind: str = ""
+    active_from: dt.date | None = None
+    active_until: dt.date | None = None
+    members: tuple[Membership, ...] = ()
+    calendar: str | None = None
+
+
+@dataclass(frozen=True)
+class Calendar(Record):
+    name: str = ""
+    description: str = ""
+    groups: tuple[str, ...] = ()
+    all: bool = False
+    color: str | None = None
+    refresh: str | None = None
+
+    @property
+    def shows_all(self) -> bool:
+        """`all: true`, or no `groups` list at all, means every group (docs/record-format.md)."""
+        return self.all or "groups" not in self.data
+
+    def shows(self, group_ids: tuple[str, ...]) -> bool:
+        return self.shows_all or any(g in self.groups for g in group_ids)
+
+
+@dataclass(frozen=True)
+class Attendee:
+    index: int
+    person: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskCheck:
+    index: int
+    task: str
+    status: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting(Record):
+    groups: tuple[str, ...] = ()
+    title: str | None = None
+    date: dt.date = dt.date.min
+    start: dt.time | None = None
+    end: dt.time | None = None
+    venue: str | None = None
+    room: str | None = None
+    status: str = "planned"
+    present: tuple[Attendee, ...] = ()
+    excused: tuple[Attendee, ...] = ()
+    guests: tuple[Attendee, ...] = ()
+    task_checks: tuple[TaskCheck, ...] = ()
+    minutes_status: str | None = None
+    postponed_to: str | None = None
+    postponed_from: str | None = None
+    cancellation_reason: str | None = None
+    facilitators: tuple[str, ...] = ()
+    minutes_author: str | None = None
+
+    @property
+    def starts_at(self) -> dt.datetime | None:
+        """Start as an aware Europe/Prague datetime, or None for a date-only meeting."""
+        if self.start is None:
+            return None
+        return dt.datetime.combine(self.date, self.start, PRAGUE)
+
+    @property
+    def ends_at(self) -> dt.datetime | None:
+        if self.start is None or self.end is None:
+            return None
+        return dt.datetime.combine(self.date, self.end, PRAGUE)
+
+    @property
+    def attendees(self) -> tuple[Attendee, ...]:
+        return self.present + self.excused + self.guests
+
+    @property
+    def takes_place(self) -> bool:
+        """Planned or held: occupies its people and its room (cancelled and postponed do not)."""
+        return self.status in ("planned", "held")
+
+
+@dataclass(frozen=True)
+class Decision(Record):
+    kind: str = "task"
+    meeting: str = ""
+    group: str = ""
+    status: str = "open"
+    due: dt.date | None = None
+    assignees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan(Record):
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Every valid record by kind and id, and the context the rules judge them in."""
+
+    today: dt.date
+    organisations: Mapping[str, Organisation] = field(default_factory=dict)
+    people: Mapping[str, Person] = field(default_factory=dict)
+    venues: Mapping[str, Venue] = field(default_factory=dict)
+    groups: Mapping[str, Group] = field(default_factory=dict)
+    calendars: Mapping[str, Calendar] = field(default_factory=dict)
+    meetings: Mapping[str, Meeting] = field(default_factory=dict)
+    decisions: Mapping[str, Decision] = field(default_factory=dict)
+    plans: Mapping[str, Plan] = field(default_factory=dict)
+    known_ids: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Ids per kind, including records that failed the schema (so references to them resolve)."""
+    files: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Files per kind (valid or not), for identity rules."""
+    raw: Mapping[str, tuple[str, Any]] = field(default_factory=dict)
+    """File → (kind, data) for every file that parsed, valid or not."""
+    base: Mapping[str, Any] | None = None
+    """File → data at the `--base` git ref, for files that existed there; None without --base."""
+
+
+def _attendees(items: Any) -> tuple[Attendee, ...]:
+    result = []
+    for index, item in enumerate(_tuple(items)):
+        if isinstance(item, str):
+            result.append(Attendee(index, item))
+        else:
+            result.append(Attendee(index, item["person"], item.get("note")))
+    return tuple(result)
+
+
+def _memberships(items: Any) -> tuple[Membership, ...]:
+    return tuple(
+        Membership(index, m["role"], m.get("person"), m.get("organisation"),
+                   _date(m.get("from")), _date(m.get("until")), m.get("status", "active"))
+        for index, m in enumerate(_tuple(items))
+    )
+
+
+def build(kind: str, rel: str, d: Mapping[str, Any]) -> Record:
+    """One schema-valid record's data as its typed model object."""
+    base: dict[str, Any] = {"id": d["id"], "file": rel, "data": d}
+    return _BUILDERS[kind](base, d)
+
+
+def _organisation(base: dict[str, Any], d: Mapping[str, Any]) -> Organisation:
+    return Organisation(**base, name=d["name"], abbreviation=d.get("abbreviation"))
+
+
+def _person(base: dict[str, Any], d: Mapping[str, Any]) -> Person:
+    return Person(**base, name=d["name"], organisation=d.get("organisation"))
+
+
+def _venue(base: dict[str, Any], d: Mapping[str, Any]) -> Venue:
+    return Venue(**base, name=d["name"], online=d.get("kind") == "online",
+                 address=d.get("address"), rooms=_tuple(d.get("rooms")))
+
+
+def _group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
+    active = d.get("active") or {}
+    return Group(**base, name=d["name"], short_name=d["short_name"], kind=d["kind"],
+                 active_from=_date(active.get("from")), active_until=_date(active.get("until")),
+                 members=_memberships(d.get("members")), calendar=d.get("calendar"))
+
+
+def _calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:
+    return Calendar(**base, name=d["name"], description=d.get("description", ""),
+                    groups=_tuple(d.get("groups")), all=bool(d.get("all")),
+                    color=d.get("color"), refresh=d.get("refresh"))
+
+
+def _decision(base: dict[str, Any], d: Mapping[str, Any]) -> Decision:
+    return Decision(**base, kind=d["kind"], meeting=d["meeting"], group=d["group"],
+                    status=d["status"], due=_date(d.get("due")),
+                    assignees=_tuple(d.get("assignees")))
+
+
+def _plan(base: dict[str, Any], d: Mapping[str, Any]) -> Plan:
+    return Plan(**base, name=d["name"])
+
+
+def _meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
+    attendance = d.get("attendance") or {}
+    minutes = d.get("minutes") or {}
+    checks = tuple(TaskCheck(i, c["task"], c["status"], c.get("note"))
+                   for i, c in enumerate(_tuple(d.get("task_checks"))))
+    return Meeting(
+        **base, groups=_tuple(d["groups"]), title=d.get("title"),
+        date=dt.date.fromisoformat(d["date"]), start=_time(d.get("start")),
+        end=_time(d.get("end")), venue=d.get("venue"), room=d.get("room"), status=d["status"],
+        present=_attendees(attendance.get("present")),
+        excused=_attendees(attendance.get("excused")), guests=_attendees(attendance.get("guests")),
+        task_checks=checks, minutes_status=minutes.get("status"),
+        postponed_to=d.get("postponed_to"), postponed_from=d.get("postponed_from"),
+        cancellation_reason=d.get("cancellation_reason"),
+        facilitators=_tuple(d.get("facilitators")), minutes_author=minutes.get("author"),
+    )
+
+
+_BUILDERS: Mapping[str, Callable[[dict[str, Any], Mapping[str, Any]], Record]] = {
+    "organisation": _organisation, "person": _person, "venue": _venue, "group": _group,
+    "calendar": _calendar, "meeting": _meeting, "decision": _decision, "plan": _plan,
+}

@@ -1,0 +1,230 @@
+"""Read one record file into plain data, keeping where every value came from.
+
+libyaml composes the node tree (fast, with line and column); we turn nodes into values ourselves
+so that YAML 1.1 surprises never reach the schema: `17:00` stays a string (not 1020), `no` stays a
+string (not False), `010` stays a string, and dates stay strings until the schema has seen them.
+Aliases, merge keys and tags are refused: records are data typed by hand, and an alias bomb must
+cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lint.problem import Finding, Pointer
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+_CHEAP_DEPTH_BOUND = 2000
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN_TAGS = {_STR, _SEQ, _MAP, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+               "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+
+# YAML 1.2 core schema, narrowed: what a person typing a record means by a bare word.
+_NULL = {"null", "Null", "NULL", "~", ""}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+
+try:
+    _Loader: type = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - PyYAML wheels ship libyaml; source builds may not
+    _Loader = yaml.BaseLoader
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file's data (None when it could not be read) and what went wrong reading it."""
+
+    data: Any
+    findings: tuple[Finding, ...]
+    text: str = ""
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, line: int, column: int, **args: object) -> None:
+        super().__init__(code)
+        self.code, self.line, self.column, self.args_ = code, line, column, args
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Finding]]:
+    """Read a file as UTF-8 text, refusing what is too big, binary or in another encoding."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Finding("KP109", rel, args={"size": size, "limit": MAX_BYTES})]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Finding("KP114", rel, args={"reason": exc.strerror or str(exc)})]
+    findings: list[Finding] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        findings.append(Finding("KP112", rel, line=1, column=1))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Finding("KP104", rel, line=line, column=column,
+                              args={"byte": f"0x{raw[exc.start]:02x}"})]
+    if "\x00" in text:
+        return None, [Finding("KP104", rel, line=1, column=1, args={"byte": "0x00"})]
+    return text, findings
+
+
+def parse_file(path: Path, rel: str) -> Parsed:
+    """Read and parse one record file; never raises for bad content."""
+    text, findings = read_text(path, rel)
+    if text is None:
+        return Parsed(None, tuple(findings))
+    data, more = parse_text(text, rel)
+    return Parsed(data, tuple(findings + more), text)
+
+
+def parse_text(text: str, rel: str) -> tuple[Any, list[Finding]]:
+    """Parse YAML text into plain values; problems carry their own line and column."""
+    if not text.strip() or all(_is_comment(line) for line in text.splitlines()):
+        return None, [Finding("KP105", rel, line=1, column=1)]
+    findings = [Finding("KP103", rel, line=line, column=col)
+                for line, col in _tabs(text)]
+    try:
+        _check_depth(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = _Converter().value(node, 0)
+    except _Refused as exc:
+        refused = Finding(exc.code, rel, line=exc.line, column=exc.column, args=exc.args_)
+        return None, [*findings, refused]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(filter(None, [exc.context, exc.problem]))
+        syntax = Finding("KP101", rel, line=line, column=column, args={"detail": problem})
+        return None, [*findings, syntax]
+    except yaml.YAMLError as exc:
+        return None, [*findings, Finding("KP101", rel, line=1, column=1,
+                                         args={"detail": str(exc)})]
+    return data, findings
+
+
+def _is_comment(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def _tabs(text: str) -> Iterator[tuple[int, int]]:
+    if "\t" not in text:
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        col = line.find("\t")
+        if col >= 0:
+            yield number, col + 1
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting before libyaml's recursive composer can overflow the C stack."""
+    # Every level of nesting needs one of these indicators, so their count bounds the depth.
+    bound = sum(text.count(c) for c in "[{-:?")
+    if bound < _CHEAP_DEPTH_BOUND:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise _Refused("KP113", mark.line + 1, mark.column + 1, limit=MAX_DEPTH)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+class _Converter:
+    """Turns a node tree into dicts, lists and scalars, refusing aliases and tags."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+
+    def value(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise _Refused("KP106", node.start_mark.line + 1, node.start_mark.column + 1)
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _Refused("KP113", node.start_mark.line + 1, node.start_mark.column + 1,
+                           limit=MAX_DEPTH)
+        if node.tag not in _PLAIN_TAGS:
+            code = "KP107" if node.tag == _MERGE else "KP108"
+            raise _Refused(code, node.start_mark.line + 1, node.start_mark.column + 1,
+                           tag=node.tag)
+        if isinstance(node, yaml.ScalarNode):
+            # libyaml reports plain style as "", the pure-Python parser as None.
+            return scalar(node.value) if not node.style else node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, depth + 1) for item in node.value]
+        return self.mapping(node, depth)
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
+                raise _Refused("KP107", mark.line + 1, mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise _Refused("KP108", mark.line + 1, mark.column + 1, tag=key_node.tag)
+            key = key_node.value
+            if key in result:
+                raise _Refused("KP102", mark.line + 1, mark.column + 1, key=key)
+            result[key] = self.value(value_node, depth + 1)
+        return result
+
+
+def scalar(text: str) -> Any:
+    """Resolve a plain scalar the YAML 1.2 way, keeping anything ambiguous a string."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+def locate(text: str, pointer: Pointer, *, key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of the value at `pointer`, or of the nearest enclosing node."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return 1, 1
+    mark = node.start_mark if node is not None else None
+    for step in pointer:
+        child = _child(node, step)
+        if child is None:
+            break
+        key_node, node = child
+        mark = key_node.start_mark if key else node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _child(node: yaml.Node | None, step: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == step:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+        if 0 <= step < len(node.value):
+            item = node.value[step]
+            return item, item
+    return None

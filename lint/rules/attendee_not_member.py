@@ -1,0 +1,47 @@
+"""What it flags: a person present at a meeting who is not an active member (in any role) of any
+of the meeting's groups on that date. Groups that list no members, and joint meetings, are left
+out: anyone may come to those.
+
+Why it matters: it is only a note, but often it means a membership was never written down (a new
+member, a change of the organisation's representative), and the group's list is out of date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+
+from lint.model import Group, Meeting, Membership, Repository
+from lint.problem import Finding, Severity
+
+CODE = "KP501"
+NAME = "attendee-not-member"
+SEVERITY = Severity.INFO
+
+Roster = Mapping[str, tuple[Membership, ...]]
+
+
+def check(model: Repository) -> Iterator[Finding]:
+    rosters = {g.id: _roster(g) for g in model.groups.values()
+               if g.members and g.kind != "joint-meeting"}
+    for meeting in model.meetings.values():
+        groups = [rosters[g] for g in meeting.groups if g in rosters]
+        if groups:
+            yield from _strangers(meeting, groups)
+
+
+def _strangers(meeting: Meeting, rosters: list[Roster]) -> Iterator[Finding]:
+    for attendee in meeting.present:
+        if not any(m.status == "active" and m.covers(meeting.date)
+                   for roster in rosters for m in roster.get(attendee.person, ())):
+            yield Finding(CODE, meeting.file, ("attendance", "present", attendee.index),
+                          {"person": attendee.person, "groups": ", ".join(meeting.groups)})
+
+
+def _roster(group: Group) -> Roster:
+    """Person → their membership entries in the group."""
+    found: dict[str, list[Membership]] = defaultdict(list)
+    for membership in group.members:
+        if membership.person is not None:
+            found[membership.person].append(membership)
+    return {person: tuple(entries) for person, entries in found.items()}

@@ -1,0 +1,25 @@
+"""What it flags: a meeting with `status: held` dated after today.
+
+Why it matters: a meeting cannot have taken place yet; usually the date has a typo, or the status
+was copied from the previous meeting's record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.messages import format_date_cs
+from lint.model import Repository
+from lint.problem import Finding, Severity
+
+CODE = "KP410"
+NAME = "held-in-the-future"
+SEVERITY = Severity.ERROR
+
+
+def check(model: Repository) -> Iterator[Finding]:
+    for meeting in model.meetings.values():
+        if meeting.status == "held" and meeting.date > model.today:
+            yield Finding(CODE, meeting.file, ("status",),
+                          {"date": format_date_cs(meeting.date),
+                           "today": format_date_cs(model.today)})

@@ -1,0 +1,38 @@
+"""What it flags: a meeting on a Czech public holiday (28. 9., 17. 11., Easter Monday, ...).
+
+Why it matters: offices and most services are closed on public holidays, so a meeting there is
+almost always a wrong date (a typo in the day or the month) that would mislead every subscriber.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from functools import cache
+
+import holidays
+
+from lint.messages import format_date_cs
+from lint.model import Repository
+from lint.problem import Finding, Severity
+
+CODE = "KP404"
+NAME = "meeting-on-public-holiday"
+SEVERITY = Severity.WARNING
+
+
+@cache
+def public_holidays(year: int, language: str = "cs") -> Mapping[dt.date, str]:
+    """Czech public holidays of one year, date → name, in `language` (cs or en_US)."""
+    days = holidays.country_holidays("CZ", years=year, language=language)
+    return dict(days.items())
+
+
+def check(model: Repository) -> Iterator[Finding]:
+    for meeting in model.meetings.values():
+        name = public_holidays(meeting.date.year).get(meeting.date)
+        if name is not None:
+            english = public_holidays(meeting.date.year, "en_US")[meeting.date]
+            yield Finding(CODE, meeting.file, ("date",),
+                          {"date": format_date_cs(meeting.date), "holiday": name,
+                           "holiday_en": english})

@@ -1,0 +1,44 @@
+"""What it flags: two membership entries of one person in one group whose periods overlap (an
+entry without `from` or `until` runs from the beginning or to the end of time).
+
+Why it matters: a change of role (member → manager) is written as one entry ending and the next
+beginning; overlapping entries leave the person's role on those days undefined, and usually mean
+a missing `until`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from lint.messages import format_date_cs
+from lint.model import Group, Membership, Repository
+from lint.problem import Finding, Severity
+
+CODE = "KP502"
+NAME = "overlapping-membership"
+SEVERITY = Severity.ERROR
+
+
+def check(model: Repository) -> Iterator[Finding]:
+    for group in model.groups.values():
+        yield from _group(group)
+
+
+def _group(group: Group) -> Iterator[Finding]:
+    by_person: dict[str, list[Membership]] = defaultdict(list)
+    for membership in group.members:
+        if membership.person is not None:
+            by_person[membership.person].append(membership)
+    for person, entries in by_person.items():
+        entries.sort(key=lambda m: (m.start or dt.date.min, m.index))
+        for earlier, later in zip(entries, entries[1:], strict=False):
+            if earlier.until is None or (later.start or dt.date.min) <= earlier.until:
+                yield Finding(CODE, group.file, ("members", later.index),
+                              {"person": person, "other": earlier.index + 1,
+                               "until": _until(earlier)})
+
+
+def _until(membership: Membership) -> str:
+    return format_date_cs(membership.until) if membership.until else "…"

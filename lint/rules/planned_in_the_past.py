@@ -1,0 +1,24 @@
+"""What it flags: a meeting still `status: planned` whose date has passed.
+
+Why it matters: the calendar keeps showing a past meeting as upcoming, and the record does not
+say whether it happened; writing `held` (or `cancelled`, `postponed`) keeps the history true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.messages import format_date_cs
+from lint.model import Repository
+from lint.problem import Finding, Severity
+
+CODE = "KP411"
+NAME = "planned-in-the-past"
+SEVERITY = Severity.WARNING
+
+
+def check(model: Repository) -> Iterator[Finding]:
+    for meeting in model.meetings.values():
+        if meeting.status == "planned" and meeting.date < model.today:
+            yield Finding(CODE, meeting.file, ("status",),
+                          {"date": format_date_cs(meeting.date)})

@@ -1,0 +1,43 @@
+"""The sessions people and CI run: `nox -s lint tests`, `nox -s serve`, ..."""
+
+from __future__ import annotations
+
+import nox
+
+PYTHON = "3.11"
+PACKAGE = "."
+TEST_EXTRAS = ".[test]"
+SOURCES = ("lint", "sync", "tests", "noxfile.py")
+
+nox.options.sessions = ["quality", "lint", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Validate records/ against schemas/ and every consistency rule."""
+    session.install("-e", PACKAGE)
+    session.run("python", "-m", "lint", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite against real files and real CalDAV servers."""
+    session.install("-e", TEST_EXTRAS)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def quality(session: nox.Session) -> None:
+    """Code quality: ruff (lint and format check) and mypy."""
+    session.install("-e", TEST_EXTRAS, "ruff>=0.6", "mypy>=1.10", "types-PyYAML")
+    session.run("ruff", "check", *SOURCES)
+    session.run("mypy")
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Regenerate docs/rules.md from the rules and their test cases."""
+    session.install("-e", PACKAGE)
+    with open("docs/rules.md", "w", encoding="utf-8") as out:
+        session.run("python", "-m", "lint.docs", stdout=out)

@@ -1,0 +1,102 @@
+"""The sync's failures as types; `sync.cli.main` is the one place that prints them."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_RECORDS = 1
+EXIT_USAGE = 2
+EXIT_SERVER = 3
+EXIT_REFUSED = 4
+
+
+class SyncError(Exception):
+    """Base of every failure the sync reports to a person; `key` selects the message."""
+
+    key = "sync"
+    exit_code = EXIT_SERVER
+
+    def __init__(self, detail: str = "", **args: object) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.args_ = args
+
+
+class ConfigError(SyncError):
+    key = "config"
+    exit_code = EXIT_USAGE
+
+
+class InsecureURL(ConfigError):
+    key = "insecure"
+
+
+class OutsideServer(ConfigError):
+    key = "outside"
+
+
+class RecordsInvalid(SyncError):
+    key = "records"
+    exit_code = EXIT_RECORDS
+
+
+class AuthError(SyncError):
+    key = "auth"
+
+
+class Forbidden(SyncError):
+    key = "forbidden"
+
+
+class NotFound(SyncError):
+    key = "notfound"
+
+
+class NotACalendar(SyncError):
+    key = "notcalendar"
+
+
+class TLSError(SyncError):
+    key = "tls"
+
+
+class Timeout(SyncError):
+    key = "timeout"
+
+
+class NetworkError(SyncError):
+    key = "network"
+
+
+class ServerError(SyncError):
+    """The server answered with an error status we cannot work around."""
+
+    key = "server"
+
+
+class Rejected(SyncError):
+    """The server refused our data (400, 403 on PUT, 415, 422, 507...)."""
+
+    key = "rejected"
+
+
+class BadResponse(SyncError):
+    """The server's answer could not be read (not XML, truncated)."""
+
+    key = "badresponse"
+
+
+class PreconditionFailed(SyncError):
+    """An event changed on the server while we worked on it (HTTP 412), even after a retry."""
+
+    key = "precondition"
+
+
+class MassDeleteRefused(SyncError):
+    key = "massdelete"
+    exit_code = EXIT_REFUSED
+
+
+class PropertiesNotKept(SyncError):
+    """The server accepted calendar properties but does not return them."""
+
+    key = "props"

@@ -1,0 +1,132 @@
+"""Decide what to do with each event: compare what the records want with what the server has.
+
+Pure functions, no I/O. The server is the only state (the sync runs in CI without memory), but a
+small cache lives on the server too: a dead property on the calendar collection (`K:state`)
+maps each of our event resources to the ETag it had when we last wrote or checked it and the
+hash of the content we meant. An ETag that still matches proves the event is unchanged without
+downloading it (RFC 7232 §2.3), so a run with nothing to do costs one PROPFIND per calendar.
+Anything the cache cannot vouch for is fetched and compared for real.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import icalendar
+
+from sync.ical import MARKER
+
+HASH_PROPERTY = "X-KPSS-HASH"
+COMMIT_PROPERTY = "X-KPSS-COMMIT"
+STATE_VERSION = 1
+_VISIBLE = ("SUMMARY", "DTSTART", "DTEND", "LOCATION", "DESCRIPTION", "STATUS", "URL", "CLASS",
+            "TRANSP", MARKER)
+_SCHEDULE = ("DTSTART", "DTEND", "LOCATION")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the state cache says about one of our events."""
+
+    etag: str
+    content: str
+    sequence: int
+    schedule: str
+
+
+@dataclass(frozen=True)
+class State:
+    events: Mapping[str, Known] = field(default_factory=dict)
+    foreign: Mapping[str, str] = field(default_factory=dict)
+    """Resources that are not ours, with the ETag at which we last looked."""
+
+    def encode(self) -> str:
+        return json.dumps({
+            "v": STATE_VERSION,
+            "events": {n: [k.etag, k.content, k.sequence, k.schedule]
+                       for n, k in sorted(self.events.items())},
+            "foreign": dict(sorted(self.foreign.items())),
+        }, separators=(",", ":"), ensure_ascii=True)
+
+    @classmethod
+    def decode(cls, text: str | None) -> State:
+        """The cache, or an empty one if it is missing, old or damaged (it is only a cache)."""
+        try:
+            data = json.loads(text or "")
+            if data.get("v") != STATE_VERSION:
+                return cls()
+            events = {str(n): Known(str(v[0]), str(v[1]), int(v[2]), str(v[3]))
+                      for n, v in data["events"].items()}
+            foreign = {str(n): str(e) for n, e in data.get("foreign", {}).items()}
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return cls()
+        return cls(events, foreign)
+
+
+@dataclass(frozen=True)
+class Remote:
+    """One fetched resource as we read it."""
+
+    name: str
+    etag: str
+    ours: bool
+    uid: str = ""
+    content: str = ""
+    """Our content hash stored in the event, if any."""
+    visible: str = ""
+    """Fingerprint of what a subscriber sees."""
+    sequence: int = 0
+    schedule: str = ""
+    commit: str | None = None
+
+
+def _canonical(component: Any, names: Iterable[str]) -> str:
+    parts = []
+    for name in names:
+        value = component.get(name)
+        if value is None:
+            parts.append(f"{name}:")
+        elif hasattr(value, "dt"):
+            moment = value.dt
+            text = moment.astimezone(icalendar.prop.tzutc).isoformat() \
+                if getattr(moment, "tzinfo", None) else moment.isoformat()
+            parts.append(f"{name}:{text}")
+        else:
+            parts.append(f"{name}:{value}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def vevent_of(data: bytes | str) -> Any | None:
+    """The first VEVENT of an iCalendar object, or None if it is not one."""
+    try:
+        calendar = icalendar.Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError):
+        return None
+    for component in calendar.walk("VEVENT"):
+        return component
+    return None
+
+
+def visible(component: Any) -> str:
+    return _canonical(component, _VISIBLE)
+
+
+def schedule(component: Any) -> str:
+    return _canonical(component, _SCHEDULE)
+
+
+def read_remote(name: str, etag: str, data: bytes | str) -> Remote:
+    """Classify a fetched resource: ours (it carries our marker) or foreign."""
+    event = vevent_of(data)
+    if event is None or event.get(MARKER) is None:
+        return Remote(name, etag, ours=False)
+    sequence = event.get("SEQUENCE")
+    commit = event.get(COMMIT_PROPERTY)
+    return Remote(name, etag, ours=True, uid=str(event.get("UID", "")),
+                  content=str(event.get(HASH_PROPERTY, "")), visible=visible(event),
+                  sequence=int(sequence) if sequence is not None else 0,
+                  schedule=schedule(event), commit=str(commit) if commit else None)

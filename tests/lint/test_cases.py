@@ -1,0 +1,85 @@
+"""Every rule's failing and passing cases: tests/lint/cases/<CODE>/{fail,pass}/<case>/.
+
+A case folder overlays files on the fixture repository. In a failing case each expected problem
+is marked on its line with a comment `# expect: KP401`; files that cannot hold a comment
+(binary, other encodings) list `path:line:CODE` lines in `expect.txt`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from lint import engine
+from lint.problem import Severity
+from tests.conftest import make_repo
+
+CASES = Path(__file__).parent / "cases"
+TODAY = dt.date(2022, 9, 1)
+_MARK = re.compile(r"#\s*expect:\s*((?:KP\d{3}[ ,]*)+)")
+
+
+def _cases(outcome: str) -> list[Path]:
+    return sorted(CASES.glob(f"KP*/{outcome}/*"))
+
+
+def expected(case: Path) -> set[tuple[str, int, str]]:
+    """(file, line, code) marked in a case folder."""
+    found: set[tuple[str, int, str]] = set()
+    for path in case.rglob("*.yaml"):
+        rel = path.relative_to(case).as_posix()
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError:
+            continue
+        for number, line in enumerate(lines, 1):
+            match = _MARK.search(line)
+            if match:
+                found.update((rel, number, c) for c in re.findall(r"KP\d{3}", match[1]))
+    listing = case / "expect.txt"
+    if listing.exists():
+        for line in listing.read_text(encoding="utf-8").split():
+            rel, number, code = line.rsplit(":", 2)
+            found.add((rel, int(number), code))
+    return found
+
+
+@pytest.mark.parametrize("case", _cases("fail"), ids=lambda p: f"{p.parts[-3]}-{p.name}")
+def test_failing_case(case: Path, tmp_path: Path) -> None:
+    code = case.parts[-3]
+    root = make_repo(tmp_path / "repo", case)
+    result = engine.run(root, today=TODAY, jobs=1)
+    marked = expected(case)
+    assert marked, f"{case} marks no expected problem"
+    assert {m[2] for m in marked} == {code}
+    got = {(p.file, p.line, p.code) for p in result.problems if p.code == code}
+    assert got == marked
+
+
+@pytest.mark.parametrize("case", _cases("pass"), ids=lambda p: f"{p.parts[-3]}-{p.name}")
+def test_passing_case(case: Path, tmp_path: Path) -> None:
+    code = case.parts[-3]
+    root = make_repo(tmp_path / "repo", case)
+    result = engine.run(root, today=TODAY, jobs=1)
+    assert [p for p in result.problems if p.code == code] == []
+    assert [p for p in result.problems if p.severity is Severity.ERROR] == []
+
+
+def test_fixture_is_clean(repo: Path) -> None:
+    result = engine.run(repo, today=TODAY, jobs=1)
+    assert result.problems == ()
+
+
+def test_every_code_has_cases() -> None:
+    from lint.codes import names
+
+    missing = [code for code in names()
+               if not _cases_for(code, "fail") or not _cases_for(code, "pass")]
+    assert missing == []
+
+
+def _cases_for(code: str, outcome: str) -> list[Path]:
+    return sorted((CASES / code / outcome).glob("*")) if (CASES / code).exists() else []
