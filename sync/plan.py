@@ -10,6 +10,7 @@ Anything the cache cannot vouch for is fetched and compared for real.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -18,10 +19,10 @@ from typing import Any
 
 import icalendar
 
+from sync.ical import COMMIT as COMMIT_PROPERTY
+from sync.ical import HASH as HASH_PROPERTY
 from sync.ical import MARKER
 
-HASH_PROPERTY = "X-KPSS-HASH"
-COMMIT_PROPERTY = "X-KPSS-COMMIT"
 STATE_VERSION = 1
 _VISIBLE = ("SUMMARY", "DTSTART", "DTEND", "LOCATION", "DESCRIPTION", "STATUS", "URL", "CLASS",
             "TRANSP", MARKER)
@@ -92,7 +93,7 @@ def _canonical(component: Any, names: Iterable[str]) -> str:
             parts.append(f"{name}:")
         elif hasattr(value, "dt"):
             moment = value.dt
-            text = moment.astimezone(icalendar.prop.tzutc).isoformat() \
+            text = moment.astimezone(dt.UTC).isoformat() \
                 if getattr(moment, "tzinfo", None) else moment.isoformat()
             parts.append(f"{name}:{text}")
         else:

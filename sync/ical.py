@@ -1,0 +1,314 @@
+"""The schedule as iCalendar (RFC 5545, RFC 7986), built with the `icalendar` library only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+import icalendar
+from icalendar.enums import CLASS, STATUS, TRANSP
+
+from lint import model
+from lint.model import Meeting, Repository
+from sync.stamps import UNKNOWN
+
+MARKER = "X-KPSS-RECORD"
+"""On every event we create: the meeting's record file. Says "this event belongs to kpss"."""
+COMMIT = "X-KPSS-COMMIT"
+HASH = "X-KPSS-HASH"
+PRODID = "-//kpss//kpss sync//CS"
+TZID = "Europe/Prague"
+DEFAULT_REFRESH = "P1D"
+
+_STATUS = {"planned": STATUS.CONFIRMED, "held": STATUS.CONFIRMED,
+           "cancelled": STATUS.CANCELLED, "postponed": STATUS.TENTATIVE}
+_PREFIX = {"cancelled": "ZRUŠENO: ", "postponed": "ODLOŽENO: "}
+_SCHEDULE = ("DTSTART", "DTEND", "LOCATION")
+
+
+@dataclass(frozen=True)
+class _Body:
+    """What an event shows, already decided; rendering only arranges it."""
+
+    summary: str
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime | None
+    location: str | None
+    description: str
+    status: STATUS
+    stamp: dt.datetime
+    url: str | None
+
+
+@dataclass(frozen=True)
+class EventDoc:
+    """One calendar object resource: a meeting, or a postponement chain as its last meeting."""
+
+    uid: str
+    meeting_id: str
+    file: str
+    schedule_key: str
+    body: _Body = field(repr=False, compare=False)
+    postponements: int = 0
+    """How many times the meeting was moved: the SEQUENCE of a freshly published event."""
+
+    @cached_property
+    def content_hash(self) -> str:
+        """sha256 of the VEVENT without SEQUENCE and commit: the same hash means the same event."""
+        return hashlib.sha256(self._vevent().to_ical()).hexdigest()
+
+    def _vevent(self) -> icalendar.Event:
+        b = self.body
+        # DTSTAMP without METHOD is the last revision of the data (RFC 5545 §3.8.7.2): the
+        # record's last commit, like LAST-MODIFIED, never the clock. No ORGANIZER or ATTENDEE:
+        # without them no server sends invitations (RFC 6638 §3.1: only those are scheduled).
+        event = icalendar.Event.new(
+            uid=self.uid, stamp=b.stamp, last_modified=b.stamp, start=b.start, end=b.end,
+            summary=b.summary, description=b.description or None, location=b.location,
+            status=b.status, url=b.url, classification=CLASS.PUBLIC, transparency=TRANSP.OPAQUE,
+        )
+        event.add(MARKER, self.file)
+        return event
+
+    def vevent(self, sequence: int, commit: str | None = None) -> icalendar.Event:
+        """The VEVENT, with our content hash and, when given, the commit it was made from."""
+        event = self._vevent()
+        event.add("SEQUENCE", sequence)
+        event.add(HASH, self.content_hash)
+        if commit:
+            event.add(COMMIT, commit)
+        return event
+
+    def render(self, sequence: int, commit: str | None = None) -> bytes:
+        """A whole VCALENDAR holding this one event (RFC 4791 §4.1: one UID per resource)."""
+        cal = _vcalendar()
+        if isinstance(self.body.start, dt.datetime):
+            cal.add_component(_timezone(self.body.start.year, self.body.start.year))
+        cal.add_component(self.vevent(sequence, commit))
+        return bytes(cal.to_ical())
+
+
+def _vcalendar() -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("PRODID", PRODID)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    return cal
+
+
+@cache
+def _timezone(first_year: int, last_year: int) -> icalendar.Timezone:
+    """Europe/Prague for the years shown: every DST change an event needs (RFC 5545 §3.6.5)."""
+    return icalendar.Timezone.from_tzinfo(model.PRAGUE, TZID, first_date=dt.date(first_year, 1, 1),
+                                          last_date=dt.date(last_year + 1, 1, 1))
+
+
+def _moves(repo: Repository, meeting: Meeting) -> bool:
+    target = meeting.postponed_to
+    return meeting.status == "postponed" and target in repo.meetings and target != meeting.id
+
+
+def _chains(repo: Repository) -> list[tuple[Meeting, ...]]:
+    """Every meeting once, in postponement chains from each root (a meeting nothing moves to)."""
+    targets = {m.postponed_to for m in repo.meetings.values() if _moves(repo, m)}
+    ids = sorted(repo.meetings)
+    covered: set[str] = set()
+    chains = []
+    # Roots first; then whatever a cycle left out, so no meeting silently disappears.
+    for mid in [i for i in ids if i not in targets] + [i for i in ids if i in targets]:
+        if mid in covered:
+            continue
+        chain = [repo.meetings[mid]]
+        while _moves(repo, chain[-1]) and chain[-1].postponed_to not in covered | {mid}:
+            chain.append(repo.meetings[str(chain[-1].postponed_to)])
+            covered.add(chain[-1].id)
+        covered.add(mid)
+        chains.append(tuple(chain))
+    return chains
+
+
+def day(value: dt.date) -> str:
+    """A date as Czech text writes it: 31. 8. 2022."""
+    return f"{value.day}. {value.month}. {value.year}"
+
+
+def _summary(repo: Repository, meeting: Meeting) -> str:
+    names = [repo.groups[g].short_name if g in repo.groups else g for g in meeting.groups]
+    title = meeting.title or f"Jednání {', '.join(names)}"
+    missing = [n for n in names if n.casefold() not in title.casefold()]
+    text = f"{', '.join(missing)}: {title}" if missing else title
+    return _PREFIX.get(meeting.status, "") + text
+
+
+def _location(repo: Repository, meeting: Meeting) -> str | None:
+    venue = repo.venues.get(meeting.venue) if meeting.venue else None
+    if venue is None:
+        return None
+    if venue.online:
+        return "online"
+    room = meeting.room
+    if room and room[0].isdigit():
+        room = f"místnost {room}"  # "místnost 209", but "malý sál" as it is
+    return ", ".join(p for p in (venue.name, room, venue.address) if p)
+
+
+def _description(chain: tuple[Meeting, ...], url: str | None) -> str:
+    meeting = chain[-1]
+    status = []
+    if meeting.status == "cancelled":
+        reason = meeting.data.get("cancellation_reason")
+        status.append(f"Důvod zrušení: {reason}" if reason else "Jednání bylo zrušeno.")
+    if meeting.status == "postponed":
+        status.append("Jednání je odloženo, nový termín zatím není stanoven.")
+    if len(chain) > 1:
+        status.append("Přeloženo z " + ", ".join(day(m.date) for m in chain[:-1]))
+    titles = [item["title"] for item in meeting.data.get("agenda") or ()]
+    agenda = ["Program:", *(f"{n}. {t}" for n, t in enumerate(titles, 1))] if titles else []
+    link = [f"Záznam: {url}"] if url else []
+    return "\n\n".join("\n".join(block) for block in (status, agenda, link) if block)
+
+
+def _times(meeting: Meeting) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
+    start, end = meeting.starts_at, meeting.ends_at
+    if start is None:
+        # An all-day event: DTEND is the exclusive next day (RFC 5545 §3.6.1).
+        return meeting.date, meeting.date + dt.timedelta(days=1)
+    # No end known: DTSTART alone, no invented end (RFC 5545 §3.6.1); never an end before start.
+    return start, end if end is not None and end > start else None
+
+
+def _schedule_key(body: _Body) -> str:
+    """sha256 of DTSTART, DTEND and LOCATION as rendered: a change bumps SEQUENCE (§3.8.7.4)."""
+    event = icalendar.Event.new(start=body.start, end=body.end, location=body.location,
+                                stamp=UNKNOWN, uid="key")
+    lines = [event.content_line(name, event[name]) for name in _SCHEDULE if name in event]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def _doc(repo: Repository, chain: tuple[Meeting, ...], stamps: Mapping[str, dt.datetime],
+         record_url: Callable[[str], str | None]) -> EventDoc:
+    meeting = chain[-1]
+    url = record_url(meeting.file)
+    start, end = _times(meeting)
+    body = _Body(
+        summary=_summary(repo, meeting), start=start, end=end,
+        location=_location(repo, meeting), description=_description(chain, url),
+        status=_STATUS[meeting.status], url=url,
+        stamp=max(stamps.get(m.file, UNKNOWN) for m in chain),
+    )
+    return EventDoc(uid=f"{chain[0].id}@kpss", meeting_id=meeting.id, file=meeting.file,
+                    schedule_key=_schedule_key(body), body=body, postponements=len(chain) - 1)
+
+
+def _shows(calendar: model.Calendar, chain: tuple[Meeting, ...]) -> bool:
+    """A calendar without `groups` shows every group, like `all: true` (docs/record-format.md)."""
+    groups = {g for m in chain for g in m.groups}
+    return calendar.all or not calendar.groups or bool(groups & set(calendar.groups))
+
+
+def events(repo: Repository, calendar: model.Calendar, *, stamps: Mapping[str, dt.datetime],
+           record_url: Callable[[str], str | None]) -> list[EventDoc]:
+    """The events of one calendar, sorted by UID."""
+    docs = [_doc(repo, c, stamps, record_url) for c in _chains(repo) if _shows(calendar, c)]
+    return sorted(docs, key=lambda d: d.uid)
+
+
+# The CSS3 colour keywords (CSS Color Module Level 3 §4.3), one spelling per value.
+_CSS3_TEXT = """
+aliceblue f0f8ff antiquewhite faebd7 aqua 00ffff aquamarine 7fffd4 azure f0ffff beige f5f5dc
+bisque ffe4c4 black 000000 blanchedalmond ffebcd blue 0000ff blueviolet 8a2be2 brown a52a2a
+burlywood deb887 cadetblue 5f9ea0 chartreuse 7fff00 chocolate d2691e coral ff7f50
+cornflowerblue 6495ed cornsilk fff8dc crimson dc143c darkblue 00008b darkcyan 008b8b
+darkgoldenrod b8860b darkgray a9a9a9 darkgreen 006400 darkkhaki bdb76b darkmagenta 8b008b
+darkolivegreen 556b2f darkorange ff8c00 darkorchid 9932cc darkred 8b0000 darksalmon e9967a
+darkseagreen 8fbc8f darkslateblue 483d8b darkslategray 2f4f4f darkturquoise 00ced1
+darkviolet 9400d3 deeppink ff1493 deepskyblue 00bfff dimgray 696969 dodgerblue 1e90ff
+firebrick b22222 floralwhite fffaf0 forestgreen 228b22 fuchsia ff00ff gainsboro dcdcdc
+ghostwhite f8f8ff gold ffd700 goldenrod daa520 gray 808080 green 008000 greenyellow adff2f
+honeydew f0fff0 hotpink ff69b4 indianred cd5c5c indigo 4b0082 ivory fffff0 khaki f0e68c
+lavender e6e6fa lavenderblush fff0f5 lawngreen 7cfc00 lemonchiffon fffacd lightblue add8e6
+lightcoral f08080 lightcyan e0ffff lightgoldenrodyellow fafad2 lightgray d3d3d3
+lightgreen 90ee90 lightpink ffb6c1 lightsalmon ffa07a lightseagreen 20b2aa lightskyblue 87cefa
+lightslategray 778899 lightsteelblue b0c4de lightyellow ffffe0 lime 00ff00 limegreen 32cd32
+linen faf0e6 maroon 800000 mediumaquamarine 66cdaa mediumblue 0000cd mediumorchid ba55d3
+mediumpurple 9370db mediumseagreen 3cb371 mediumslateblue 7b68ee mediumspringgreen 00fa9a
+mediumturquoise 48d1cc mediumvioletred c71585 midnightblue 191970 mintcream f5fffa
+mistyrose ffe4e1 moccasin ffe4b5 navajowhite ffdead navy 000080 oldlace fdf5e6 olive 808000
+olivedrab 6b8e23 orange ffa500 orangered ff4500 orchid da70d6 palegoldenrod eee8aa
+palegreen 98fb98 paleturquoise afeeee palevioletred db7093 papayawhip ffefd5 peachpuff ffdab9
+peru cd853f pink ffc0cb plum dda0dd powderblue b0e0e6 purple 800080 red ff0000
+rosybrown bc8f8f royalblue 4169e1 saddlebrown 8b4513 salmon fa8072 sandybrown f4a460
+seagreen 2e8b57 seashell fff5ee sienna a0522d silver c0c0c0 skyblue 87ceeb slateblue 6a5acd
+slategray 708090 snow fffafa springgreen 00ff7f steelblue 4682b4 tan d2b48c teal 008080
+thistle d8bfd8 tomato ff6347 turquoise 40e0d0 violet ee82ee wheat f5deb3 white ffffff
+whitesmoke f5f5f5 yellow ffff00 yellowgreen 9acd32
+"""
+_CSS3_WORDS = _CSS3_TEXT.split()
+_CSS3 = dict(zip(_CSS3_WORDS[::2], _CSS3_WORDS[1::2], strict=True))
+
+
+def nearest_css_colour(hex_colour: str) -> str:
+    """The CSS3 colour name nearest to `#rrggbb` (RFC 7986 §5.9: COLOR takes a name, not hex)."""
+    rgb = bytes.fromhex(hex_colour.removeprefix("#"))
+
+    def distance(name: str) -> tuple[int, str]:
+        other = bytes.fromhex(_CSS3[name])
+        return sum((a - b) ** 2 for a, b in zip(rgb, other, strict=True)), name
+
+    return min(_CSS3, key=distance)
+
+
+_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
+                       r"(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+
+
+def _refresh(text: str) -> dt.timedelta:
+    """An ISO 8601 duration as RFC 5545 dur-value, which has no years or months (§3.3.6)."""
+    match = _DURATION.fullmatch(text)
+    if match is None:
+        return dt.timedelta(days=1)
+    years, months, weeks, days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
+    value = dt.timedelta(days=365 * years + 30 * months + 7 * weeks + days, hours=hours,
+                         minutes=minutes, seconds=seconds)
+    return value or dt.timedelta(days=1)
+
+
+def calendar_properties(calendar: model.Calendar) -> dict[str, str | None]:
+    """What a subscriber sees of the calendar itself: name, description, colour (hex), refresh."""
+    return {"name": calendar.name, "description": calendar.description or None,
+            "color": calendar.color.lower() if calendar.color else None,
+            "refresh": calendar.refresh or DEFAULT_REFRESH}
+
+
+def _describe(cal: icalendar.Calendar, calendar: model.Calendar) -> None:
+    props = calendar_properties(calendar)
+    cal.calendar_name = props["name"]  # NAME (RFC 7986 §5.1), and X-WR-CALNAME for older apps
+    if props["description"]:
+        cal.description = props["description"]  # DESCRIPTION (§5.2) and X-WR-CALDESC
+    if props["color"]:
+        cal.color = nearest_css_colour(props["color"])
+        cal.add("X-APPLE-CALENDAR-COLOR", props["color"])  # the exact hex, for Apple and others
+    ttl = _refresh(props["refresh"] or DEFAULT_REFRESH)
+    # RFC 7986 §5.7 requires VALUE=DURATION; X-PUBLISHED-TTL is its older spelling.
+    cal.add("REFRESH-INTERVAL", icalendar.vDuration(ttl), parameters={"VALUE": "DURATION"})
+    cal.add("X-PUBLISHED-TTL", icalendar.vDuration(ttl))
+    cal.add("X-WR-TIMEZONE", TZID)
+
+
+def calendar_ics(repo: Repository, calendar: model.Calendar, *,
+                 stamps: Mapping[str, dt.datetime], record_url: Callable[[str], str | None],
+                 commit: str | None = None) -> bytes:
+    """The whole calendar as one .ics file; SEQUENCE counts the postponements of each event."""
+    docs = events(repo, calendar, stamps=stamps, record_url=record_url)
+    cal = _vcalendar()
+    _describe(cal, calendar)
+    years = [d.body.start.year for d in docs if isinstance(d.body.start, dt.datetime)]
+    if years:
+        cal.add_component(_timezone(min(years), max(years)))
+    for doc in docs:
+        cal.add_component(doc.vevent(doc.postponements, commit))
+    return bytes(cal.to_ical())

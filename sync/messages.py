@@ -1,0 +1,145 @@
+"""What the sync says to people, in Czech and English."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+MESSAGES: Mapping[str, Mapping[str, str]] = {
+    "config": {
+        "cs": "Chybí nebo je špatně nastavení: {name}. Nastavte proměnné prostředí "
+              "KPSS_CALDAV_URL, KPSS_CALDAV_USERNAME a KPSS_CALDAV_PASSWORD "
+              "(nebo KPSS_CALDAV_PASSWORD_FILE); viz README.",
+        "en": "Missing or invalid setting: {name}. Set KPSS_CALDAV_URL, KPSS_CALDAV_USERNAME and "
+              "KPSS_CALDAV_PASSWORD (or KPSS_CALDAV_PASSWORD_FILE); see the README.",
+    },
+    "insecure": {
+        "cs": "Adresa serveru {host} používá nešifrované http; heslo by šlo sítí čitelně. Použijte "
+              "https, nebo (jen pokud víte proč) přidejte --allow-insecure-http.",
+        "en": "The server {host} uses plain http; the password would cross the network readable. "
+              "Use https, or (only if you know why) pass --allow-insecure-http.",
+    },
+    "outside": {
+        "cs": "Adresa {url} vede mimo nastavený server; synchronizace ji odmítá.",
+        "en": "The address {url} points outside the configured server; refused.",
+    },
+    "records": {
+        "cs": "Záznamy obsahují chyby (viz výše); do kalendáře se nic neodeslalo.",
+        "en": "The records have errors (see above); nothing was sent to the calendar.",
+    },
+    "auth": {
+        "cs": "Server odmítl přihlášení (HTTP 401) na {url}: zkontrolujte uživatelské jméno a "
+              "heslo servisního účtu.",
+        "en": "The server refused the login (HTTP 401) at {url}: check the service account's "
+              "username and password.",
+    },
+    "forbidden": {
+        "cs": "Účet nemá oprávnění (HTTP 403) k {url}: požádejte správce serveru o právo zápisu "
+              "do kalendářů.",
+        "en": "The account has no permission (HTTP 403) for {url}: ask the server's "
+              "administrator for write access to the calendars.",
+    },
+    "notfound": {
+        "cs": "Adresa {url} na serveru neexistuje (HTTP 404): zkontrolujte KPSS_CALDAV_URL.",
+        "en": "{url} does not exist on the server (HTTP 404): check KPSS_CALDAV_URL.",
+    },
+    "notcalendar": {
+        "cs": "{url} není kalendář CalDAV: zkontrolujte KPSS_CALDAV_URL (má vést na kořen serveru "
+              "nebo na domovskou složku kalendářů).",
+        "en": "{url} is not a CalDAV calendar: check KPSS_CALDAV_URL (the server root or the "
+              "calendar home).",
+    },
+    "tls": {
+        "cs": "Certifikát serveru {url} nelze ověřit (TLS). Je-li certifikát vydán vlastní "
+              "autoritou, předejte ji přes --ca-bundle SOUBOR.",
+        "en": "The certificate of {url} cannot be verified (TLS). For a private authority pass "
+              "--ca-bundle FILE.",
+    },
+    "timeout": {
+        "cs": "Server {url} neodpověděl včas ani po opakování. Spusťte synchronizaci znovu "
+              "později; dokončí, co zbylo.",
+        "en": "{url} did not answer in time, even after retries. Run the sync again later; it "
+              "finishes what is left.",
+    },
+    "network": {
+        "cs": "Spojení se serverem {url} selhalo ({detail}). Spusťte synchronizaci znovu; dokončí, "
+              "co zbylo.",
+        "en": "The connection to {url} failed ({detail}). Run the sync again; it finishes what is "
+              "left.",
+    },
+    "server": {
+        "cs": "Server {url} hlásí chybu ({detail}) i po opakování. Spusťte synchronizaci později.",
+        "en": "{url} reports an error ({detail}) even after retries. Run the sync again later.",
+    },
+    "rejected": {
+        "cs": "Server {url} odmítl data ({detail}).",
+        "en": "{url} refused the data ({detail}).",
+    },
+    "badresponse": {
+        "cs": "Odpovědi serveru {url} nelze rozumět ({detail}). Spusťte synchronizaci znovu.",
+        "en": "The answer of {url} cannot be read ({detail}). Run the sync again.",
+    },
+    "precondition": {
+        "cs": "Událost {url} se mezitím na serveru změnila (HTTP 412). Spusťte synchronizaci "
+              "znovu; změny se sladí.",
+        "en": "The event {url} changed on the server meanwhile (HTTP 412). Run the sync again.",
+    },
+    "massdelete": {
+        "cs": "Synchronizace by v kalendáři {calendar} smazala {count} z {total} jednání. To "
+              "vypadá na chybu v záznamech, proto se nic nezměnilo. Pokud je to záměr, "
+              "spusťte ji s --allow-mass-delete.",
+        "en": "The sync would delete {count} of {total} meetings in calendar {calendar}. That "
+              "looks like a mistake, so nothing changed. If intended, pass --allow-mass-delete.",
+    },
+    "props": {
+        "cs": "Server nepřevzal název, popis nebo barvu kalendáře {url}.",
+        "en": "The server did not keep the name, description or colour of {url}.",
+    },
+    "serve_running": {
+        "cs": "Místní kalendářový server Radicale běží na {url}. Kalendáře k odběru "
+              "(adresu vložte do kalendáře jako odběr / „přidat kalendář z internetu“):",
+        "en": "The local Radicale calendar server runs at {url}. Calendars to subscribe to:",
+    },
+    "serve_stop": {
+        "cs": "Server běží, dokud ho neukončíte klávesami Ctrl+C.",
+        "en": "The server runs until you stop it with Ctrl+C.",
+    },
+    "serve_once": {"cs": "Server se ukončuje (--once).", "en": "Stopping the server (--once)."},
+    "sync": {"cs": "Synchronizace selhala: {detail}", "en": "Sync failed: {detail}"},
+    "unknown_calendar": {
+        "cs": "Kalendář „{id}“ v záznamech není. Dostupné: {known}.",
+        "en": "There is no calendar '{id}' in the records. Known: {known}.",
+    },
+    "summary": {
+        "cs": "{id}: vytvořeno {created}, změněno {updated}, smazáno {deleted}, beze změny "
+              "{unchanged}",
+        "en": "{id}: created {created}, updated {updated}, deleted {deleted}, unchanged "
+              "{unchanged}",
+    },
+    "requests": {
+        "cs": "Požadavků na server: {requests} (zápisů: {writes}).",
+        "en": "Requests to the server: {requests} (writes: {writes}).",
+    },
+    "dry_run": {
+        "cs": "Zkouška nanečisto (--dry-run): nic se nezapsalo.",
+        "en": "Dry run (--dry-run): nothing was written.",
+    },
+    "warn_state": {
+        "cs": "Upozornění: server neuložil pomocnou vlastnost kalendáře {id}; příští běh "
+              "bude stahovat více dat.",
+        "en": "Note: the server did not keep the helper property of calendar {id}; the next run "
+              "downloads more.",
+    },
+    "warn_props": {
+        "cs": "Upozornění: server nepřevzal název, popis nebo barvu kalendáře {id}.",
+        "en": "Note: the server did not keep the name, description or colour of calendar {id}.",
+    },
+}
+
+
+class _Args(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def say(key: str, lang: str, **args: object) -> str:
+    return MESSAGES[key][lang].format_map(_Args(args))

@@ -1,0 +1,165 @@
+"""Push calendars to a CalDAV server: inspect every calendar first (reads only), check the plan
+is safe, then write with conditional requests (RFC 7232 If-Match / If-None-Match)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sync import errors
+from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
+from sync.ical import EventDoc
+from sync.plan import Known, Remote, State, read_remote, schedule, vevent_of, visible
+
+STATE = tag(KPSS, "state")
+DISPLAYNAME, DESCRIPTION, COLOR = (tag(DAV, "displayname"), tag(CALDAV, "calendar-description"),
+                                   tag(ICAL, "calendar-color"))
+LISTING = (tag(DAV, "resourcetype"), tag(DAV, "getetag"), DISPLAYNAME, DESCRIPTION, COLOR, STATE)
+ICS = {"Content-Type": "text/calendar; charset=utf-8"}
+
+
+@dataclass
+class Action:
+    kind: str  # create | update | delete | unchanged
+    name: str
+    meeting: str
+    etag: str = ""
+    sequence: int = 0
+    doc: EventDoc | None = None
+
+
+@dataclass
+class CalendarPlan:
+    """What one calendar needs, found with reads only."""
+
+    id: str
+    href: str
+    exists: bool
+    props: dict[str, str]
+    props_to_set: dict[str, str]
+    actions: list[Action] = field(default_factory=list)
+    state: State = field(default_factory=State)
+    foreign: dict[str, str] = field(default_factory=dict)
+    ours_on_server: int = 0
+    state_supported: bool = True
+
+    def count(self, kind: str) -> int:
+        return sum(a.kind == kind for a in self.actions)
+
+
+def name_of(doc: EventDoc) -> str:
+    """The resource name of an event: its UID's local part, which is a record id (URL-safe)."""
+    return doc.uid.split("@", 1)[0] + ".ics"
+
+
+def inspect(dav: Dav, href: str, cal_id: str, props: dict[str, str],
+            docs: Sequence[EventDoc]) -> CalendarPlan:
+    """Read one calendar (1 PROPFIND, plus 1 multiget when the cache cannot vouch) and plan."""
+    try:
+        listing = dav.propfind(href, LISTING, depth=1)
+    except errors.NotFound:
+        plan = CalendarPlan(cal_id, href, False, props, dict(props))
+        plan.actions = [Action("create", name_of(d), d.meeting_id, doc=d) for d in docs]
+        return plan
+    collection, members = _split(listing, href)
+    if collection is None or tag(CALDAV, "calendar") not in _types(collection):
+        raise errors.NotACalendar(dav.url(href), url=dav.url(href))
+    current = {k: (collection.text(k) or "").strip() for k in props}
+    changed = {k: v for k, v in props.items() if not same_prop(k, current[k], v)}
+    plan = CalendarPlan(cal_id, href, True, props, changed,
+                        state=State.decode(collection.text(STATE)))
+    _plan_events(dav, plan, members, docs)
+    return plan
+
+
+def _split(listing: list[Resource], href: str) -> tuple[Resource | None, dict[str, str]]:
+    path = href.rstrip("/")
+    collection, members = None, {}
+    for resource in listing:
+        if resource.href.rstrip("/") == path:
+            collection = resource
+        elif tag(DAV, "collection") not in _types(resource):
+            members[resource.href.rsplit("/", 1)[-1]] = resource.text(tag(DAV, "getetag")) or ""
+    return collection, members
+
+
+def _types(resource: Resource) -> set[str]:
+    element = resource.props.get(tag(DAV, "resourcetype"))
+    return {child.tag for child in element} if element is not None else set()
+
+
+def same_prop(name: str, current: str, wanted: str) -> bool:
+    if name == COLOR:  # servers store #rrggbb as #rrggbbff (Apple's format)
+        return current.lower()[:7] == wanted.lower()[:7]
+    return current == wanted
+
+
+def _plan_events(dav: Dav, plan: CalendarPlan, members: Mapping[str, str],
+                 docs: Sequence[EventDoc]) -> None:
+    desired = {name_of(d): d for d in docs}
+    state = plan.state
+    unknown = [n for n, etag in members.items()
+               if not (n in state.events and state.events[n].etag == etag)
+               and state.foreign.get(n) != etag]
+    fetched = _fetch(dav, plan.href, unknown)
+    plan.foreign = {n: e for n, e in members.items()
+                    if (n in state.foreign and state.foreign[n] == e)
+                    or (n in fetched and not fetched[n].ours)}
+    ours = {n: e for n, e in members.items() if n not in plan.foreign}
+    plan.ours_on_server = len(ours)
+    for name, doc in sorted(desired.items()):
+        plan.actions.append(_decide(name, doc, ours.get(name), state.events.get(name),
+                                    fetched.get(name)))
+    for name in sorted(set(ours) - set(desired)):
+        plan.actions.append(Action("delete", name, name.removesuffix(".ics"), etag=ours[name]))
+
+
+def _fetch(dav: Dav, href: str, names: Sequence[str]) -> dict[str, Remote]:
+    if not names:
+        return {}
+    base = href if href.endswith("/") else href + "/"
+    result = {}
+    for resource in dav.multiget(href, [dav.url(base + n) for n in names]):
+        name = resource.href.rsplit("/", 1)[-1]
+        data = resource.text(tag(CALDAV, "calendar-data"))
+        etag = resource.text(tag(DAV, "getetag")) or ""
+        if data is not None:
+            result[name] = read_remote(name, etag, data)
+    return result
+
+
+def _decide(name: str, doc: EventDoc, etag: str | None, known: Known | None,
+            remote: Remote | None) -> Action:
+    if etag is None:
+        return Action("create", name, doc.meeting_id, doc=doc)
+    if remote is None and known is not None:  # the cache vouches for the server's copy
+        if known.content == doc.content_hash:
+            return Action("unchanged", name, doc.meeting_id, etag=etag, sequence=known.sequence,
+                          doc=doc)
+        bump = int(known.schedule != doc.schedule_key)
+        return Action("update", name, doc.meeting_id, etag, known.sequence + bump, doc)
+    if remote is None:  # listed but not returned by the multiget: treat as new
+        return Action("create", name, doc.meeting_id, doc=doc)
+    return decide_fetched(name, doc, remote)
+
+
+def decide_fetched(name: str, doc: EventDoc, remote: Remote) -> Action:
+    wanted = vevent_of(doc.render(remote.sequence))
+    same = wanted is not None and remote.content == doc.content_hash \
+        and remote.visible == visible(wanted)
+    if same:
+        return Action("unchanged", name, doc.meeting_id, remote.etag, remote.sequence, doc)
+    bump = int(wanted is None or remote.schedule != schedule(wanted))
+    return Action("update", name, doc.meeting_id, remote.etag, remote.sequence + bump, doc)
+
+
+def check_deletions(plans: Sequence[CalendarPlan], allow: bool) -> None:
+    """Refuse a run that would delete most of our events (an empty or half-read records/)."""
+    for plan in plans:
+        deletes = plan.count("delete")
+        if not allow and deletes >= 2 and deletes * 2 > plan.ours_on_server:
+            raise errors.MassDeleteRefused(plan.id, calendar=plan.id, count=deletes,
+                                           total=plan.ours_on_server)
+
+
+__all__ = ["Action", "CalendarPlan", "check_deletions", "inspect", "name_of"]

@@ -1,0 +1,489 @@
+"""iCalendar rendering: times, statuses, chains, calendars, determinism; .ics files; git stamps."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import subprocess
+import textwrap
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from lint import engine
+from lint.model import Repository
+from sync import ical, ics, stamps
+from tests.conftest import ROOT, make_repo
+
+TODAY = dt.date(2022, 9, 1)
+UTC = dt.UTC
+URL = "https://example.org/kpss/blob/main/"
+
+# Meetings added to the lint fixture (which has 2022-08-31-rps and 2022-10-19-rps, both
+# 14:00-16:00 at the town hall, room 209). 2022-09-22-ps-seniori replaces the fixture's.
+MEETINGS = {
+    "2022-09-22-ps-seniori": """
+        groups: [ps-seniori]
+        title: Jednání PS Senioři
+        date: 2022-09-22
+        start: "14:00"
+        end: "16:00"
+        venue: radnice
+        room: "209"
+        status: planned
+        agenda:
+          - title: Komunitní plán
+          - title: Různé
+        """,
+    "2022-09-19-rps": """
+        groups: [rps]
+        title: Jednání ŘPS
+        date: 2022-09-19
+        start: "14:00"
+        end: "16:00"
+        venue: radnice
+        status: postponed
+        postponed_to: 2022-09-26-rps
+        """,
+    "2022-09-26-rps": """
+        groups: [rps]
+        title: Jednání ŘPS
+        date: 2022-09-26
+        start: "14:00"
+        venue: radnice
+        status: postponed
+        postponed_from: 2022-09-19-rps
+        postponed_to: 2022-10-05-rps
+        """,
+    "2022-10-05-rps": """
+        groups: [rps]
+        title: Jednání ŘPS
+        date: 2022-10-05
+        start: "10:00"
+        end: "12:00"
+        venue: online
+        status: planned
+        postponed_from: 2022-09-26-rps
+        """,
+    "2022-10-10-rps-ps-seniori": """
+        groups: [rps, ps-seniori]
+        title: Společné jednání ŘPS a PS Senioři
+        date: 2022-10-10
+        start: "09:00"
+        end: "11:00"
+        status: planned
+        """,
+    "2022-11-01-rps": """
+        groups: [rps]
+        date: 2022-11-01
+        start: "14:00"
+        end: "16:00"
+        venue: radnice
+        room: "209"
+        status: planned
+        """,
+    "2022-11-15-ps-seniori": """
+        groups: [ps-seniori]
+        title: Jednání PS Senioři
+        date: 2022-11-15
+        start: "09:00"
+        venue: online
+        status: cancelled
+        cancellation_reason: Nemoc manažerky skupiny.
+        """,
+    "2022-12-01-ps-seniori": """
+        groups: [ps-seniori]
+        title: Jednání PS Senioři
+        date: 2022-12-01
+        status: postponed
+        """,
+    "2022-12-14-ps-seniori": """
+        groups: [ps-seniori]
+        title: Vánoční setkání
+        date: 2022-12-14
+        venue: radnice
+        status: planned
+        """,
+}
+
+
+def write_overlay(folder: Path, meetings: dict[str, str]) -> Path:
+    for mid, body in meetings.items():
+        path = folder / "records" / "meetings" / mid[:4] / f"{mid}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"id: {mid}\n" + textwrap.dedent(body).lstrip(), encoding="utf-8")
+    return folder
+
+
+def load(root: Path) -> Repository:
+    return engine.run(root, today=TODAY, jobs=1).repository
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Repository:
+    base = tmp_path_factory.mktemp("synthetic")
+    repo = load(make_repo(base / "repo", write_overlay(base / "overlay", MEETINGS)))
+    assert set(MEETINGS) <= set(repo.meetings), "an overlay meeting failed the schema"
+    return repo
+
+
+@pytest.fixture(scope="module")
+def real() -> Repository:
+    return load(ROOT)
+
+
+def url(file: str) -> str:
+    return URL + file
+
+
+def whole(repo: Repository, calendar: str, **kwargs: object) -> bytes:
+    return ical.calendar_ics(repo, repo.calendars[calendar], stamps={}, record_url=url, **kwargs)
+
+
+def by_uid(repo: Repository, calendar: str = "vse") -> dict[str, icalendar.Event]:
+    parsed = icalendar.Calendar.from_ical(whole(repo, calendar))
+    return {str(e["UID"]): e for e in parsed.walk("VEVENT")}
+
+
+def docs(repo: Repository, calendar: str = "vse") -> dict[str, ical.EventDoc]:
+    found = ical.events(repo, repo.calendars[calendar], stamps={}, record_url=url)
+    return {d.uid: d for d in found}
+
+
+# --- RFC 5545 shape, checked on the parsed output -------------------------------------------
+
+@pytest.mark.parametrize("which", ["synthetic", "real"])
+def test_every_object_parses_with_required_properties(which: str,
+                                                      request: pytest.FixtureRequest) -> None:
+    repo: Repository = request.getfixturevalue(which)
+    for cid in repo.calendars:
+        objects = [whole(repo, cid)] + [d.render(0) for d in docs(repo, cid).values()]
+        for data in objects:
+            assert data.endswith(b"\r\n")
+            assert b"\n" not in data.replace(b"\r\n", b"")
+            cal = icalendar.Calendar.from_ical(data)
+            assert str(cal["VERSION"]) == "2.0"
+            assert str(cal["PRODID"]) == ical.PRODID
+            for event in cal.walk("VEVENT"):
+                for name in ("UID", "DTSTAMP", "DTSTART"):  # §3.6.1: required in a VEVENT
+                    assert name in event, (cid, name)
+                assert event["DTSTAMP"].to_ical().endswith(b"Z")  # §3.8.7.2: in UTC
+                assert str(event[ical.MARKER]).startswith("records/meetings/")
+
+
+@pytest.mark.parametrize("which", ["synthetic", "real"])
+def test_no_organizer_or_attendee_anywhere(which: str, request: pytest.FixtureRequest) -> None:
+    repo: Repository = request.getfixturevalue(which)
+    for cid in repo.calendars:
+        for data in [whole(repo, cid)] + [d.render(1) for d in docs(repo, cid).values()]:
+            unfolded = data.replace(b"\r\n ", b"")
+            assert b"\r\nORGANIZER" not in unfolded
+            assert b"\r\nATTENDEE" not in unfolded
+            for event in icalendar.Calendar.from_ical(data).walk("VEVENT"):
+                assert "ORGANIZER" not in event
+                assert "ATTENDEE" not in event
+                assert str(event["CLASS"]) == "PUBLIC"
+                assert str(event["TRANSP"]) == "OPAQUE"
+
+
+def test_one_event_per_resource(synthetic: Repository) -> None:
+    for doc in docs(synthetic).values():
+        cal = icalendar.Calendar.from_ical(doc.render(0))
+        assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [doc.uid]
+        assert "NAME" not in cal
+        assert "X-WR-CALNAME" not in cal
+
+
+# --- times ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("uid", "utc"), [
+    ("2022-09-22-ps-seniori@kpss", dt.datetime(2022, 9, 22, 12, 0, tzinfo=UTC)),
+    ("2022-10-19-rps@kpss", dt.datetime(2022, 10, 19, 12, 0, tzinfo=UTC)),
+    ("2022-11-01-rps@kpss", dt.datetime(2022, 11, 1, 13, 0, tzinfo=UTC)),  # after DST ended
+])
+def test_local_time_across_the_dst_change(synthetic: Repository, uid: str,
+                                          utc: dt.datetime) -> None:
+    for data in (whole(synthetic, "vse"), docs(synthetic)[uid].render(0)):
+        assert f"DTSTART;TZID=Europe/Prague:{utc:%Y%m%d}T140000".encode() in data
+        cal = icalendar.Calendar.from_ical(data)
+        event = next(e for e in cal.walk("VEVENT") if e["UID"] == uid)
+        assert event["DTSTART"].dt.astimezone(UTC) == utc
+        # The VTIMEZONE we ship, read on its own, must give the same instant.
+        [vtimezone] = cal.walk("VTIMEZONE")
+        own = vtimezone.to_tz(lookup_tzid=False)
+        assert event["DTSTART"].dt.replace(tzinfo=own).astimezone(UTC) == utc
+        assert event["DTEND"].dt - event["DTSTART"].dt == dt.timedelta(hours=2)
+
+
+@pytest.mark.parametrize("calendar", ["vse", "rps", "ps-seniori"])
+def test_one_vtimezone_with_standard_and_daylight(synthetic: Repository, calendar: str) -> None:
+    [vtimezone] = icalendar.Calendar.from_ical(whole(synthetic, calendar)).walk("VTIMEZONE")
+    assert str(vtimezone["TZID"]) == "Europe/Prague"
+    assert vtimezone.walk("STANDARD")
+    assert vtimezone.walk("DAYLIGHT")
+
+
+def test_date_only_meeting_is_all_day_without_timezone(synthetic: Repository) -> None:
+    doc = docs(synthetic)["2022-12-14-ps-seniori@kpss"]
+    data = doc.render(0)
+    assert b"DTSTART;VALUE=DATE:20221214\r\n" in data
+    assert b"DTEND;VALUE=DATE:20221215\r\n" in data
+    assert b"VTIMEZONE" not in data
+    event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
+    assert event["DTSTART"].dt == dt.date(2022, 12, 14)
+
+
+def test_start_without_end_has_no_invented_end(synthetic: Repository) -> None:
+    event = by_uid(synthetic)["2022-11-15-ps-seniori@kpss"]
+    assert "DTEND" not in event
+    assert "DURATION" not in event
+    assert event["DTSTART"].dt == dt.datetime(2022, 11, 15, 8, 0, tzinfo=UTC)
+
+
+# --- statuses and postponements -------------------------------------------------------------
+
+def test_cancelled_meeting_stays_marked_with_reason(synthetic: Repository) -> None:
+    event = by_uid(synthetic)["2022-11-15-ps-seniori@kpss"]
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert str(event["SUMMARY"]) == "ZRUŠENO: Jednání PS Senioři"
+    assert "Důvod zrušení: Nemoc manažerky skupiny." in str(event["DESCRIPTION"])
+
+
+def test_postponed_chain_is_one_event_with_the_root_uid(synthetic: Repository) -> None:
+    events = by_uid(synthetic, "rps")
+    assert "2022-09-26-rps@kpss" not in events
+    assert "2022-10-05-rps@kpss" not in events
+    event = events["2022-09-19-rps@kpss"]
+    assert event["DTSTART"].dt.astimezone(UTC) == dt.datetime(2022, 10, 5, 8, 0, tzinfo=UTC)
+    assert str(event["LOCATION"]) == "online"
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert int(event["SEQUENCE"]) == 2
+    assert "Přeloženo z 19. 9. 2022, 26. 9. 2022" in str(event["DESCRIPTION"])
+    assert str(event[ical.MARKER]) == "records/meetings/2022/2022-10-05-rps.yaml"
+    doc = docs(synthetic, "rps")["2022-09-19-rps@kpss"]
+    assert (doc.meeting_id, doc.postponements) == ("2022-10-05-rps", 2)
+
+
+def test_postponed_without_new_date_is_tentative(synthetic: Repository) -> None:
+    event = by_uid(synthetic)["2022-12-01-ps-seniori@kpss"]
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert str(event["SUMMARY"]) == "ODLOŽENO: Jednání PS Senioři"
+
+
+# --- text -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("uid", "summary"), [
+    ("2022-10-19-rps@kpss", "Jednání ŘPS"),  # the title names the group already
+    ("2022-11-01-rps@kpss", "Jednání ŘPS"),  # no title
+    ("2022-12-14-ps-seniori@kpss", "PS Senioři: Vánoční setkání"),
+    ("2022-10-10-rps-ps-seniori@kpss", "Společné jednání ŘPS a PS Senioři"),
+])
+def test_summary(synthetic: Repository, uid: str, summary: str) -> None:
+    assert str(by_uid(synthetic)[uid]["SUMMARY"]) == summary
+
+
+@pytest.mark.parametrize(("uid", "location"), [
+    ("2022-10-19-rps@kpss", "Historická budova radnice, místnost 209, "
+                            "nám. Dr. E. Beneše 1, 460 59 Liberec"),
+    ("2022-12-14-ps-seniori@kpss", "Historická budova radnice, "
+                                   "nám. Dr. E. Beneše 1, 460 59 Liberec"),
+    ("2022-11-15-ps-seniori@kpss", "online"),
+    ("2022-10-10-rps-ps-seniori@kpss", None),
+])
+def test_location(synthetic: Repository, uid: str, location: str | None) -> None:
+    event = by_uid(synthetic)[uid]
+    assert (str(event["LOCATION"]) if "LOCATION" in event else None) == location
+
+
+def test_description_lists_agenda_and_links_the_record(synthetic: Repository) -> None:
+    event = by_uid(synthetic)["2022-09-22-ps-seniori@kpss"]
+    file = "records/meetings/2022/2022-09-22-ps-seniori.yaml"
+    assert str(event["DESCRIPTION"]) == (
+        f"Program:\n1. Komunitní plán\n2. Různé\n\nZáznam: {URL}{file}")
+    assert str(event["URL"]) == URL + file
+
+
+def test_without_record_url_there_is_no_link(synthetic: Repository) -> None:
+    data = ical.calendar_ics(synthetic, synthetic.calendars["vse"], stamps={},
+                             record_url=lambda _file: None)
+    assert b"Z\xc3\xa1znam:" not in data
+    assert b"\r\nURL:" not in data
+
+
+# --- stamps, sequence, commit, schedule key -------------------------------------------------
+
+def test_stamps_come_from_the_records_not_the_clock(synthetic: Repository) -> None:
+    when = dt.datetime(2022, 9, 30, 10, 0, tzinfo=UTC)
+    file = "records/meetings/2022/2022-10-05-rps.yaml"
+    found = ical.events(synthetic, synthetic.calendars["rps"], stamps={file: when},
+                        record_url=url)
+    events = {d.uid: icalendar.Calendar.from_ical(d.render(0)).walk("VEVENT")[0] for d in found}
+    chain = events["2022-09-19-rps@kpss"]  # the newest file of the chain
+    assert chain["DTSTAMP"].dt == when
+    assert chain["LAST-MODIFIED"].dt == when
+    assert events["2022-10-19-rps@kpss"]["DTSTAMP"].dt == stamps.UNKNOWN
+
+
+def test_render_takes_sequence_and_commit(synthetic: Repository) -> None:
+    doc = docs(synthetic)["2022-10-19-rps@kpss"]
+    event = icalendar.Calendar.from_ical(doc.render(7, "abc123")).walk("VEVENT")[0]
+    assert int(event["SEQUENCE"]) == 7
+    assert str(event[ical.COMMIT]) == "abc123"
+    assert ical.COMMIT.encode() not in doc.render(7)
+
+
+def test_content_hash_ignores_sequence_and_commit(synthetic: Repository) -> None:
+    doc = docs(synthetic)["2022-10-19-rps@kpss"]
+    for sequence, commit in ((0, None), (3, "abc123")):
+        event = icalendar.Calendar.from_ical(doc.render(sequence, commit)).walk("VEVENT")[0]
+        assert str(event[ical.HASH]) == doc.content_hash
+    meeting = synthetic.meetings["2022-10-19-rps"]
+    retitled = dataclasses.replace(meeting, title="Mimořádné jednání ŘPS")
+    repo = dataclasses.replace(synthetic, meetings={**synthetic.meetings, meeting.id: retitled})
+    assert docs(repo)["2022-10-19-rps@kpss"].content_hash != doc.content_hash
+
+
+def test_schedule_key_follows_time_and_place_only(synthetic: Repository) -> None:
+    meeting = synthetic.meetings["2022-10-19-rps"]
+
+    def key(**changes: object) -> str:
+        changed = dataclasses.replace(meeting, **changes)
+        repo = dataclasses.replace(synthetic, meetings={**synthetic.meetings, meeting.id: changed})
+        return docs(repo)["2022-10-19-rps@kpss"].schedule_key
+
+    assert key() == docs(synthetic)["2022-10-19-rps@kpss"].schedule_key
+    assert key(title="Mimořádné jednání ŘPS", status="held") == key()
+    assert key(start=dt.time(15, 0)) != key()
+    assert key(end=dt.time(17, 0)) != key()
+    assert key(room="17") != key()
+
+
+def test_output_is_byte_identical_across_runs(synthetic: Repository, tmp_path: Path) -> None:
+    again = load(make_repo(tmp_path / "repo", write_overlay(tmp_path / "overlay", MEETINGS)))
+    for cid in synthetic.calendars:
+        assert whole(synthetic, cid) == whole(again, cid)
+        first, second = docs(synthetic, cid), docs(again, cid)
+        assert list(first) == list(second) == sorted(first)
+        assert all(first[u].render(1, "c") == second[u].render(1, "c") for u in first)
+
+
+# --- calendars ------------------------------------------------------------------------------
+
+def shown_meetings(repo: Repository, groups: set[str] | None) -> set[str]:
+    """Independently: meetings of `groups` (None = all) that are not moved to another one."""
+    return {m.id for m in repo.meetings.values()
+            if (groups is None or groups & set(m.groups))
+            and not (m.status == "postponed" and m.postponed_to in repo.meetings)}
+
+
+@pytest.mark.parametrize("which", ["synthetic", "real"])
+def test_each_calendar_holds_exactly_its_groups(which: str, request: pytest.FixtureRequest) -> None:
+    repo: Repository = request.getfixturevalue(which)
+    for calendar in repo.calendars.values():
+        groups = None if calendar.all or not calendar.groups else set(calendar.groups)
+        found = {d.meeting_id for d in docs(repo, calendar.id).values()}
+        assert found == shown_meetings(repo, groups), calendar.id
+    assert {d.meeting_id for d in docs(repo, "vse").values()} == shown_meetings(repo, None)
+
+
+def test_joint_meeting_is_in_both_group_calendars(synthetic: Repository) -> None:
+    uid = "2022-10-10-rps-ps-seniori@kpss"
+    assert uid in by_uid(synthetic, "rps")
+    assert uid in by_uid(synthetic, "ps-seniori")
+
+
+def test_calendar_properties(synthetic: Repository) -> None:
+    cal = icalendar.Calendar.from_ical(whole(synthetic, "vse"))
+    name = synthetic.calendars["vse"].name
+    assert str(cal["NAME"]) == str(cal["X-WR-CALNAME"]) == name
+    assert str(cal["X-WR-CALDESC"]) == str(cal["DESCRIPTION"])
+    assert str(cal["COLOR"]) == "royalblue"  # #1f6feb; RFC 7986 §5.9 wants a CSS3 name
+    assert str(cal["X-APPLE-CALENDAR-COLOR"]) == "#1f6feb"
+    assert cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    assert cal["REFRESH-INTERVAL"].dt == dt.timedelta(days=1)
+    assert cal["X-PUBLISHED-TTL"].to_ical() == b"P1D"
+    assert str(cal["X-WR-TIMEZONE"]) == "Europe/Prague"
+    assert ical.calendar_properties(synthetic.calendars["ps-seniori"]) == {
+        "name": "KPSS Liberec – PS Senioři", "description": "Jednání pracovní skupiny pro seniory.",
+        "color": None, "refresh": "P1D"}
+    assert b"COLOR" not in whole(synthetic, "ps-seniori")
+
+
+@pytest.mark.parametrize(("hex_colour", "name"), [
+    ("#ff0000", "red"), ("#FFFFFF", "white"), ("#8250df", "mediumslateblue"),
+    ("#1a7f37", "forestgreen"), ("#fb8500", "darkorange"),
+])
+def test_nearest_css_colour(hex_colour: str, name: str) -> None:
+    assert ical.nearest_css_colour(hex_colour) == name
+
+
+@pytest.mark.parametrize(("refresh", "expected"), [
+    ("P1D", b"P1D"), ("PT12H", b"PT12H"), ("P1W", b"P7D"), ("P1M", b"P30D"), ("PT", b"P1D"),
+])
+def test_refresh_interval(synthetic: Repository, refresh: str, expected: bytes) -> None:
+    calendar = dataclasses.replace(synthetic.calendars["vse"], refresh=refresh)
+    data = ical.calendar_ics(synthetic, calendar, stamps={}, record_url=url)
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:" + expected + b"\r\n" in data
+
+
+# --- .ics files -----------------------------------------------------------------------------
+
+def test_write_ics_writes_one_file_per_calendar(synthetic: Repository, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ics.RECORD_URL, URL)
+    written = ics.write_ics(synthetic, tmp_path / "out", root=tmp_path)
+    assert [p.name for p in written] == [f"{c}.ics" for c in sorted(synthetic.calendars)]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in written]
+    vse = (tmp_path / "out" / "vse.ics").read_bytes()
+    assert vse == whole(synthetic, "vse")  # not a repository: every stamp is UNKNOWN
+    assert f"URL:{URL}records/meetings/".encode() in vse
+
+
+def test_write_ics_one_calendar_and_unknown(synthetic: Repository, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ics.RECORD_URL, raising=False)
+    [path] = ics.write_ics(synthetic, tmp_path, root=tmp_path, calendar_id="rps")
+    assert path == tmp_path / "rps.ics"
+    assert b"\r\nURL:" not in path.read_bytes()
+    with pytest.raises(ics.UnknownCalendarError):
+        ics.write_ics(synthetic, tmp_path, root=tmp_path, calendar_id="neni")
+
+
+# --- git stamps -----------------------------------------------------------------------------
+
+def git(root: Path, *args: str, when: str = "2022-09-01T10:00:00+02:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_CONFIG_GLOBAL": os.devnull}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def test_record_times_from_one_git_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = "records/meetings/2022/a.yaml", "records/meetings/2022/b.yaml"
+    (tmp_path / "records/meetings/2022").mkdir(parents=True)
+    git(tmp_path, "init", "-q")
+    for name in (a, b):
+        (tmp_path / name).write_text("id: x\n", encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "první")
+    (tmp_path / b).write_text("id: y\n", encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "druhý", when="2022-09-02T12:30:00+02:00")
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    found = stamps.record_times(tmp_path, [a, b, "records/meetings/2022/new.yaml"])
+    assert len(calls) == 1
+    assert found == {a: dt.datetime(2022, 9, 1, 8, 0, tzinfo=UTC),
+                     b: dt.datetime(2022, 9, 2, 10, 30, tzinfo=UTC),
+                     "records/meetings/2022/new.yaml": stamps.UNKNOWN}
+    head = stamps.head_commit(tmp_path)
+    assert head is not None
+    assert len(head) == 12
+    assert int(head, 16) >= 0
+
+
+def test_outside_git_every_stamp_is_fixed(tmp_path: Path) -> None:
+    assert stamps.record_times(tmp_path, ["records/x.yaml"]) == {"records/x.yaml": stamps.UNKNOWN}
+    assert stamps.head_commit(tmp_path) is None
