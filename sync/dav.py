@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-import caldav
+from caldav.davclient import DAVClient
 from caldav.lib import error as caldav_error
 
 from sync import errors
@@ -69,7 +68,7 @@ class Dav:
         self.origin = f"{parts.scheme}://{parts.netloc}"
         # auth_type="basic" sends credentials with the first request instead of after a 401,
         # saving one request per run; RFC 6764 discovery is off: the URL is given.
-        self.client = caldav.DAVClient(
+        self.client = DAVClient(
             url=settings.url, username=settings.username, password=settings.password,
             auth_type="basic", timeout=settings.timeout, ssl_verify_cert=settings.verify_tls,
             enable_rfc6764=False,
