@@ -70,7 +70,8 @@ class Dav:
         # saving one request per run; RFC 6764 discovery is off: the URL is given.
         self.client = DAVClient(
             url=settings.url, username=settings.username, password=settings.password,
-            auth_type="basic", timeout=settings.timeout, ssl_verify_cert=settings.verify_tls,
+            auth_type="basic", timeout=settings.timeout,  # type: ignore[arg-type]
+            ssl_verify_cert=settings.verify_tls,
             enable_rfc6764=False,
         )
         original = self.client.session.request
@@ -79,7 +80,8 @@ class Dav:
             self.requests += 1
             return original(*args, **kwargs)
 
-        self.client.session.request = counted
+        # Count at the HTTP session, below caldav's auth negotiation, so every request shows.
+        self.client.session.request = counted  # type: ignore[method-assign]
 
     def url(self, href: str) -> str:
         """An absolute URL for `href`, refusing anything off the configured server."""
@@ -114,7 +116,8 @@ class Dav:
     def _once(self, method: str, url: str, body: bytes | str,
               headers: Mapping[str, str] | None) -> Response:
         try:
-            result = self.client.request(url, method, body, dict(headers or {}))
+            text = body.decode("utf-8") if isinstance(body, bytes) else body
+            result = self.client.request(url, method, text, dict(headers or {}))
         except caldav_error.RateLimitError as exc:
             seconds = getattr(exc, "retry_after_seconds", None)
             return Response(429, {"Retry-After": str(seconds or 1)}, b"")
