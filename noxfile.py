@@ -7,6 +7,7 @@ import nox
 PYTHON = "3.11"
 PACKAGE = "."
 TEST_EXTRAS = ".[test]"
+SERVE_EXTRAS = ".[serve]"
 SOURCES = ("lint", "sync", "tests", "noxfile.py")
 
 nox.options.sessions = ["quality", "lint", "tests"]
@@ -25,6 +26,20 @@ def tests(session: nox.Session) -> None:
     """Run the test suite against real files and real CalDAV servers."""
     session.install("-e", TEST_EXTRAS)
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Validate records, start an embedded Radicale, push the schedule, print subscribe URLs."""
+    session.install("-e", SERVE_EXTRAS)
+    session.run("python", "-m", "sync", "serve", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def sync(session: nox.Session) -> None:
+    """Push the schedule to the server named by KPSS_CALDAV_URL (pass --dry-run to preview)."""
+    session.install("-e", PACKAGE)
+    session.run("python", "-m", "sync", *session.posargs)
 
 
 @nox.session(python=PYTHON)

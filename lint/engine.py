@@ -14,7 +14,7 @@ from typing import Any
 
 from lint import codes, gitbase, model
 from lint.discover import Source, discover
-from lint.parse import locate, parse_file
+from lint.parse import compose, locate, locate_in, parse_file
 from lint.problem import Finding, Problem
 from lint.rules import RULES
 from lint.schema import Schemas
@@ -135,26 +135,34 @@ def run(root: Path, *, today: dt.date, base_ref: str | None = None,
     findings = [*found, *(f for c in checked for f in c.findings)]
     base = gitbase.load(root, base_ref, [s.rel for s in sources]) if base_ref else None
     repository = build_repository(checked, today, base)
-    texts = {c.source.rel: c.source.path for c in checked}
-    for rule in RULES:
-        findings.extend(_place_rule(f, texts, root) for f in rule.check(repository))
+    found_by_rules = [f for rule in RULES for f in rule.check(repository)]
+    paths = {c.source.rel: c.source.path for c in checked}
+    findings += _place_all(found_by_rules, paths, root)
     problems = sorted({_problem(f) for f in findings})
     return Result(tuple(problems), repository, len(sources))
 
 
-_text_cache: dict[Path, str] = {}
+def _place_all(findings: list[Finding], paths: dict[str, Path], root: Path) -> list[Finding]:
+    """Line and column for rule findings, composing each file once and letting it go at once.
 
-
-def _place_rule(finding: Finding, texts: dict[str, Path], root: Path) -> Finding:
-    if finding.line:
-        return finding
-    path = texts.get(finding.file, root / finding.file)
-    if path not in _text_cache:
+    Holding every file's node tree at the same time would cost more in garbage collection than
+    the composing itself.
+    """
+    placed = [f for f in findings if f.line]
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if not finding.line:
+            by_file[finding.file].append(finding)
+    for rel, group in by_file.items():
+        path = paths.get(rel, root / rel)
         try:
-            _text_cache[path] = path.read_text(encoding="utf-8")
+            node = compose(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
-            _text_cache[path] = ""
-    return _place(finding, _text_cache[path])
+            node = None
+        for finding in group:
+            line, column = locate_in(node, finding.pointer, key=finding.key)
+            placed.append(dataclasses.replace(finding, line=line, column=column))
+    return placed
 
 
 def _problem(finding: Finding) -> Problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -24,6 +25,11 @@ KIND_NAMES: Mapping[str, Mapping[str, str]] = {
 }
 
 SUGGESTION = {"cs": " Měli jste na mysli „{suggestion}“?", "en": " Did you mean '{suggestion}'?"}
+
+
+def format_date_cs(day: dt.date) -> str:
+    """A date the way Czech minutes write it: `31. 8. 2022`."""
+    return f"{day.day}. {day.month}. {day.year}"
 
 CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     "KP101": {
@@ -126,7 +132,8 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     },
     "KP201": {
         "cs": Text("Chybí povinné pole „{property}“ (v {field}).",
-                   "Doplňte pole „{property}“; popis a příklad ukáže editor (VS Code) nebo schéma."),
+                   "Doplňte pole „{property}“; popis a příklad ukáže editor (VS Code) nebo "
+                   "schéma."),
         "en": Text("Required field '{property}' is missing (in {field}).",
                    "Add the field '{property}'; the editor (VS Code) or the schema shows an "
                    "example."),
@@ -187,4 +194,252 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
         "en": Text("Reference to a {kind} '{id}' that does not exist.",
                    "Check for a typo, or create the record first."),
     },
+    "KP304": {
+        "cs": Text("Záznam je uložen na nesprávném místě: {reason} Patří do „{expected}“.",
+                   "Přesuňte nebo přejmenujte soubor (a id upravte tak, aby se shodovalo s názvem "
+                   "souboru); pokud je chybné datum jednání, opravte datum."),
+        "en": Text("The record is in the wrong place: {reason} It belongs in '{expected}'.",
+                   "Move or rename the file (and change the id to match the file name); if the "
+                   "meeting's date is wrong, fix the date."),
+    },
+    "KP305": {
+        "cs": Text("Skupina „{group}“ má uvedený kalendář „{calendar}“, který ji nezobrazuje.",
+                   "Doplňte skupinu do seznamu groups v souboru records/calendars/{calendar}.yaml, "
+                   "nebo u skupiny uveďte správný kalendář."),
+        "en": Text("Group '{group}' names calendar '{calendar}', which does not show it.",
+                   "Add the group to the groups list in records/calendars/{calendar}.yaml, or "
+                   "name the right calendar in the group."),
+    },
+    "KP401": {
+        "cs": Text("Konec jednání ({end}) {reason}.",
+                   "Zkontrolujte časy start a end (HH:MM ve 24hodinovém formátu, např. 14:00 a "
+                   "16:00); konec uvádějte jen spolu se začátkem."),
+        "en": Text("The meeting's end ({end}) {reason}.",
+                   "Check start and end (HH:MM on the 24-hour clock, e.g. 14:00 and 16:00); give "
+                   "an end only together with a start."),
+    },
+    "KP402": {
+        "cs": Text("Čas {time} dne {date} neexistuje: v tu noc se hodiny posouvají na letní čas "
+                   "(ze 2:00 na 3:00).",
+                   "Zvolte čas před 2:00 nebo od 3:00; nejspíš jde o překlep v čase nebo v datu."),
+        "en": Text("The time {time} on {date} does not exist: clocks go forward to summer time "
+                   "that night (from 2:00 to 3:00).",
+                   "Choose a time before 2:00 or from 3:00 on; it is probably a typo in the time "
+                   "or the date."),
+    },
+    "KP403": {
+        "cs": Text("Čas {time} dne {date} nastane dvakrát: v tu noc se hodiny vracejí z letního "
+                   "na zimní čas (ze 3:00 na 2:00).",
+                   "Zvolte jiný čas, nebo do poznámky (note) napište, zda jde o letní, nebo zimní "
+                   "čas."),
+        "en": Text("The time {time} on {date} happens twice: clocks go back from summer to "
+                   "winter time that night (from 3:00 to 2:00).",
+                   "Choose another time, or say in the note whether summer or winter time is "
+                   "meant."),
+    },
+    "KP404": {
+        "cs": Text("Jednání {date} připadá na státní svátek ({holiday}).",
+                   "Zkontrolujte den a měsíc; ve svátek je většina úřadů a služeb zavřená."),
+        "en": Text("The meeting on {date} falls on a public holiday ({holiday_en}).",
+                   "Check the day and the month; most offices and services are closed on public "
+                   "holidays."),
+    },
+    "KP405": {
+        "cs": Text("Jednání {date} připadá na víkend ({day}).",
+                   "Zkontrolujte den a měsíc; skupiny se scházejí v pracovní dny."),
+        "en": Text("The meeting on {date} falls on a weekend ({day_en}).",
+                   "Check the day and the month; the groups meet on working days."),
+    },
+    "KP406": {
+        "cs": Text("Jednání {date} je mimo období činnosti skupiny {group} ({period}).",
+                   "Zkontrolujte datum a skupinu: přejmenovaná nebo sloučená skupina má nový "
+                   "záznam, uveďte ten. Případně opravte active.from a active.until ve skupině."),
+        "en": Text("The meeting on {date} is outside the active period of group {group} "
+                   "({period}).",
+                   "Check the date and the group: a renamed or merged group has a new record, "
+                   "name that one. Or fix active.from and active.until in the group."),
+    },
+    "KP407": {
+        "cs": Text("Osoba „{person}“ je v účasti na jednání uvedena podruhé (poprvé v {first}).",
+                   "Každá osoba patří jen do jednoho seznamu: present (přítomni), excused "
+                   "(omluveni), nebo guests (hosté). Druhý výskyt smažte."),
+        "en": Text("Person '{person}' is listed a second time in the attendance (first in "
+                   "{first}).",
+                   "Each person belongs in one list only: present, excused or guests. Delete the "
+                   "second entry."),
+    },
+    "KP408": {
+        "cs": Text("Osoba „{person}“ je ve stejnou dobu i na jednání {other} ({date}).",
+                   "Zkontrolujte účast a časy obou jednání; nikdo nemůže být na dvou jednáních "
+                   "zároveň."),
+        "en": Text("Person '{person}' is at meeting {other} ({date}) at the same time.",
+                   "Check the attendance and the times of both meetings; nobody can be at two "
+                   "meetings at once."),
+    },
+    "KP409": {
+        "cs": Text("Místo „{place}“ je ve stejnou dobu obsazeno jednáním {other} ({date}).",
+                   "Zvolte jinou místnost nebo čas; pokud je čas některého jednání zapsán chybně, "
+                   "opravte ho."),
+        "en": Text("'{place}' is taken at that time by meeting {other} ({date}).",
+                   "Choose another room or time; if one meeting's time is wrong, correct it."),
+    },
+    "KP410": {
+        "cs": Text("Jednání {date} má stav held (konalo se), ale teprve nastane (dnes je "
+                   "{today}).",
+                   "Opravte datum, nebo stav změňte na planned; held zapište až po jednání."),
+        "en": Text("The meeting on {date} has status held but is in the future (today is "
+                   "{today}).",
+                   "Fix the date, or set the status to planned; write held after the meeting."),
+    },
+    "KP411": {
+        "cs": Text("Jednání {date} už proběhlo, ale má stále stav planned.",
+                   "Zapište, zda se jednání konalo: status held (s účastí a zápisem), cancelled "
+                   "(s důvodem zrušení), nebo postponed (s odkazem na nový termín)."),
+        "en": Text("The meeting on {date} is in the past but still has status planned.",
+                   "Record whether the meeting took place: status held (with attendance and "
+                   "minutes), cancelled (with a reason) or postponed (with the new date)."),
+    },
+    "KP412": {
+        "cs": Text("Odložení není propojené s novým termínem: jednání „{other}“ má mít "
+                   "„{field}: {value}“.",
+                   "Odložené jednání má status postponed a v poli postponed_to id nového termínu; "
+                   "nové jednání má v poli postponed_from id odloženého. Doplňte chybějící odkaz "
+                   "(a případně založte záznam nového termínu)."),
+        "en": Text("The postponement is not linked with the new date: meeting '{other}' must "
+                   "have '{field}: {value}'.",
+                   "A postponed meeting has status postponed and the new meeting's id in "
+                   "postponed_to; the new meeting has the old one's id in postponed_from. Add the "
+                   "missing link (and create the new meeting's record if needed)."),
+    },
+    "KP413": {
+        "cs": Text("Zrušené jednání nemá uvedený důvod zrušení.",
+                   "Doplňte pole cancellation_reason, např. „nemoc vedoucí skupiny“; důvod se "
+                   "zobrazí v kalendáři u zrušeného jednání."),
+        "en": Text("The cancelled meeting gives no reason.",
+                   "Add cancellation_reason, e.g. 'the manager is ill'; the calendar shows it with "
+                   "the cancelled meeting."),
+    },
+    "KP414": {
+        "cs": Text("Jednání se stavem {status} má vyplněno {field}; přítomné a zápis má jen "
+                   "jednání, které se konalo (held).",
+                   "Pokud se jednání konalo, změňte status na held; jinak pole {field} odstraňte "
+                   "(omluvené lze uvést předem)."),
+        "en": Text("A meeting with status {status} has {field}; only a meeting that took place "
+                   "(held) has attendance and minutes.",
+                   "If the meeting took place, set status to held; otherwise remove {field} "
+                   "(apologies may be listed in advance)."),
+    },
+    "KP501": {
+        "cs": Text("Osoba „{person}“ byla přítomna, ale v den jednání není členem skupiny "
+                   "({groups}).",
+                   "Pokud je osoba členem, doplňte ji do members ve skupině (s datem from); "
+                   "pokud přišla jako host, přesuňte ji do attendance.guests."),
+        "en": Text("Person '{person}' was present but is not a member of the group ({groups}) "
+                   "on the meeting's date.",
+                   "If the person is a member, add them to the group's members (with a from "
+                   "date); if they came as a guest, move them to attendance.guests."),
+    },
+    "KP502": {
+        "cs": Text("Členství osoby „{person}“ se překrývá s {other}. záznamem téže osoby v "
+                   "members (platným do {until}).",
+                   "Při změně role ukončete předchozí záznam polem until (den před from nového "
+                   "záznamu), nebo oba záznamy spojte do jednoho."),
+        "en": Text("This membership of '{person}' overlaps entry no. {other} of the same "
+                   "person in members (running until {until}).",
+                   "When a role changes, end the earlier entry with until (the day before the "
+                   "new entry's from), or merge the two entries."),
+    },
+    "KP601": {
+        "cs": Text("Usnesení či úkol nesedí k jednání „{meeting}“: {reason}.",
+                   "Zkontrolujte pole meeting a group: usnesení patří k jednání, které se konalo, "
+                   "a ke skupině, která ho přijala."),
+        "en": Text("The decision or task does not fit meeting '{meeting}': {reason}.",
+                   "Check meeting and group: a decision belongs to a meeting that took place and "
+                   "to the group that made it."),
+    },
+    "KP602": {
+        "cs": Text("Stav „{status}“ není doložen kontrolou úkolů: {reason}.",
+                   "Stav se mění jen kontrolou na pozdějším jednání: do jeho záznamu doplňte "
+                   "task_checks s tímto úkolem a stavem a stejný stav uveďte zde."),
+        "en": Text("Status '{status}' is not backed by a task check: {reason}.",
+                   "A status changes only by a check at a later meeting: add the task and its "
+                   "status to that meeting's task_checks and give the same status here."),
+    },
+    "KP603": {
+        "cs": Text("Kontrola úkolu „{task}“ je u nesprávného jednání: {reason}.",
+                   "Přesuňte položku task_checks do záznamu pozdějšího jednání, které se konalo "
+                   "(status held)."),
+        "en": Text("The check of task '{task}' is at the wrong meeting: {reason}.",
+                   "Move the task_checks entry to the record of a later meeting that took place "
+                   "(status held)."),
+    },
+    "KP604": {
+        "cs": Text("Úkol měl být splněn do {due}, ale má stále stav {status}.",
+                   "Zařaďte úkol do kontroly úkolů na nejbližším jednání a zapište nový stav "
+                   "(done, cancelled) nebo nový termín."),
+        "en": Text("The task was due on {due} but its status is still {status}.",
+                   "Put the task on the next meeting's task check and record its new status "
+                   "(done, cancelled) or a new due date."),
+    },
+    "KP701": {
+        "cs": Text("Zápis z tohoto jednání už byl schválen a nesmí se měnit.",
+                   "Vraťte změny v tomto souboru; pozdější fakta a opravy zapište do záznamu "
+                   "dalšího jednání (do poznámky nebo do kontroly úkolů)."),
+        "en": Text("The minutes of this meeting have been approved and must not change.",
+                   "Revert the changes to this file; record later facts and corrections in a later "
+                   "meeting's record (a note or a task check)."),
+    },
 }
+
+REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "KP304": {
+        "meeting-year-folder": {
+            "cs": "jednání patří do složky roku, ve kterém se koná.",
+            "en": "a meeting belongs in the folder of the year it takes place in.",
+        },
+        "meeting-id-date": {
+            "cs": "id jednání i název souboru začínají jeho datem (RRRR-MM-DD-).",
+            "en": "a meeting's id and file name start with its date (YYYY-MM-DD-).",
+        },
+        "kind-folder": {
+            "cs": "záznam ({kind}) patří přímo do složky svého druhu, ne do podsložky.",
+            "en": "a record ({kind}) belongs directly in the folder of its kind, not in a "
+                  "subfolder.",
+        },
+    },
+    "KP401": {
+        "end-not-after-start": {"cs": "není později než jeho začátek ({start})",
+                                "en": "is not later than its start ({start})"},
+        "end-without-start": {"cs": "je uveden bez času začátku",
+                              "en": "is given without a start time"},
+    },
+    "KP601": {
+        "group": {"cs": "je to jednání skupin {groups}, ne skupiny {group}",
+                  "en": "it is a meeting of {groups}, not of {group}"},
+        "not-held": {"cs": "jednání má stav {status}, usnesení se přijímají jen na jednání, "
+                           "které se konalo (held)",
+                     "en": "the meeting has status {status}; decisions are made only at a "
+                           "meeting that took place (held)"},
+    },
+    "KP602": {
+        "no-check": {"cs": "žádné jednání úkol nezkontrolovalo, stav má proto být {initial}",
+                     "en": "no meeting has checked it, so the status must be {initial}"},
+        "differs": {"cs": "poslední kontrola na jednání {meeting} ({date}) zapsala stav {checked}",
+                    "en": "the latest check, at meeting {meeting} ({date}), recorded {checked}"},
+    },
+    "KP603": {
+        "not-after": {"cs": "úkol vznikl na jednání {origin} ({date}), zkontrolovat ho lze až "
+                            "na pozdějším jednání",
+                      "en": "the task was given at meeting {origin} ({date}); it can only be "
+                            "checked at a later meeting"},
+        "not-held": {"cs": "toto jednání má stav {status}, kontrola patří do záznamu jednání, "
+                           "které se konalo",
+                     "en": "this meeting has status {status}; a check belongs in the record of a "
+                           "meeting that took place"},
+    },
+}
+"""Code → value of the `reason` argument → the clause it stands for, per language.
+
+A rule that flags one thing for several reasons passes `reason`; the report puts the clause into
+the message in the reader's language, filled with the same arguments.
+"""

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -52,7 +52,7 @@ class Parsed:
     text: str = ""
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     def __init__(self, code: str, line: int, column: int, **args: object) -> None:
         super().__init__(code)
         self.code, self.line, self.column, self.args_ = code, line, column, args
@@ -101,9 +101,12 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Finding]]:
     try:
         _check_depth(text)
         node = yaml.compose(text, Loader=_Loader)
+        if node is None:
+            return None, [*findings, Finding("KP105", rel, line=1, column=1)]
         data = _Converter().value(node, 0)
-    except _Refused as exc:
-        refused = Finding(exc.code, rel, line=exc.line, column=exc.column, args=exc.args_)
+    except _RefusedError as exc:
+        line, column = _first_alias(text) if exc.code == "KP106" else (exc.line, exc.column)
+        refused = Finding(exc.code, rel, line=line, column=column, args=exc.args_)
         return None, [*findings, refused]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -131,6 +134,14 @@ def _tabs(text: str) -> Iterator[tuple[int, int]]:
             yield number, col + 1
 
 
+def _first_alias(text: str) -> tuple[int, int]:
+    """Where the first alias (`*name`) is: the composer reports the anchor it points to."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark:
+            return event.start_mark.line + 1, event.start_mark.column + 1
+    return 1, 1
+
+
 def _check_depth(text: str) -> None:
     """Refuse deep nesting before libyaml's recursive composer can overflow the C stack."""
     # Every level of nesting needs one of these indicators, so their count bounds the depth.
@@ -143,7 +154,8 @@ def _check_depth(text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise _Refused("KP113", mark.line + 1, mark.column + 1, limit=MAX_DEPTH)
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                raise _RefusedError("KP113", line, column, limit=MAX_DEPTH)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -156,35 +168,42 @@ class _Converter:
 
     def value(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self.seen:
-            raise _Refused("KP106", node.start_mark.line + 1, node.start_mark.column + 1)
+            raise _RefusedError("KP106", node.start_mark.line + 1, node.start_mark.column + 1)
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise _Refused("KP113", node.start_mark.line + 1, node.start_mark.column + 1,
-                           limit=MAX_DEPTH)
+            raise _RefusedError("KP113", node.start_mark.line + 1, node.start_mark.column + 1,
+                                limit=MAX_DEPTH)
         if node.tag not in _PLAIN_TAGS:
             code = "KP107" if node.tag == _MERGE else "KP108"
-            raise _Refused(code, node.start_mark.line + 1, node.start_mark.column + 1,
-                           tag=node.tag)
+            raise _RefusedError(code, node.start_mark.line + 1, node.start_mark.column + 1,
+                                tag=short_tag(node.tag))
         if isinstance(node, yaml.ScalarNode):
             # libyaml reports plain style as "", the pure-Python parser as None.
             return scalar(node.value) if not node.style else node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, depth + 1) for item in node.value]
-        return self.mapping(node, depth)
+        return self.mapping(cast(yaml.MappingNode, node), depth)
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
-                raise _Refused("KP107", mark.line + 1, mark.column + 1)
+                raise _RefusedError("KP107", mark.line + 1, mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                raise _Refused("KP108", mark.line + 1, mark.column + 1, tag=key_node.tag)
+                raise _RefusedError("KP108", mark.line + 1, mark.column + 1,
+                                    tag=short_tag(key_node.tag))
             key = key_node.value
             if key in result:
-                raise _Refused("KP102", mark.line + 1, mark.column + 1, key=key)
+                raise _RefusedError("KP102", mark.line + 1, mark.column + 1, key=key)
             result[key] = self.value(value_node, depth + 1)
         return result
+
+
+def short_tag(tag: str) -> str:
+    """A tag as it was written: `!!timestamp` rather than `tag:yaml.org,2002:timestamp`."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
 
 
 def scalar(text: str) -> Any:
@@ -202,12 +221,21 @@ def scalar(text: str) -> Any:
     return text
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a text (for locating many pointers in it), or None if it does not parse."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+
+
 def locate(text: str, pointer: Pointer, *, key: bool = False) -> tuple[int, int]:
     """Line and column (1-based) of the value at `pointer`, or of the nearest enclosing node."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return 1, 1
+    return locate_in(compose(text), pointer, key=key)
+
+
+def locate_in(node: yaml.Node | None, pointer: Pointer, *, key: bool = False) -> tuple[int, int]:
+    """Like `locate`, in an already composed node tree."""
     mark = node.start_mark if node is not None else None
     for step in pointer:
         child = _child(node, step)
@@ -223,8 +251,8 @@ def _child(node: yaml.Node | None, step: str | int) -> tuple[yaml.Node, yaml.Nod
         for key_node, value_node in node.value:
             if key_node.value == step:
                 return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            item = node.value[step]
-            return item, item
+    elif (isinstance(node, yaml.SequenceNode) and isinstance(step, int)
+          and 0 <= step < len(node.value)):
+        item = node.value[step]
+        return item, item
     return None

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from lint.codes import names
-from lint.messages import CATALOGUE, KIND_NAMES, RULES_DOC, SUGGESTION
+from lint.messages import CATALOGUE, KIND_NAMES, REASONS, RULES_DOC, SUGGESTION
 from lint.problem import Problem, Severity
 
 FORMATS = ("text", "json", "github")
@@ -23,6 +23,9 @@ def render(problem: Problem, lang: str) -> tuple[str, str]:
     args = _Args(problem.args)
     if isinstance(args.get("kind"), str):
         args["kind"] = KIND_NAMES[lang].get(str(args["kind"]), args["kind"])
+    reason = REASONS.get(problem.code, {}).get(str(args.get("reason")))
+    if reason is not None:
+        args["reason"] = reason[lang].format_map(args)
     message = text.message.format_map(args)
     if args.get("suggestion"):
         message += SUGGESTION[lang].format_map(args)

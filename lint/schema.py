@@ -49,7 +49,8 @@ class Schemas:
     @cached_property
     def validators(self) -> dict[str, Any]:
         # jsonschema-rs compiles each schema once and validates in native code: about 60 times
-        # faster per file than a compiled python-jsonschema validator, which matters at 10,000 files.
+        # faster per file than a compiled python-jsonschema validator; that matters at 10,000
+        # files.
         return {
             kind: jsonschema_rs.Draft202012Validator(doc, validate_formats=True)
             for kind, doc in self.documents.items()
@@ -81,9 +82,9 @@ class Schemas:
         elif name == "Type":
             args.update(expected=_types(error.kind), actual=_type_of(error.instance))
         elif name == "Enum":
-            args.update(value=_short(error.instance),
-                        allowed=", ".join(str(v) for v in error.kind.options),
-                        suggestion=_closest(str(error.instance), [str(v) for v in error.kind.options]))
+            options = [str(v) for v in error.kind.options]
+            args.update(value=_short(error.instance), allowed=", ".join(options),
+                        suggestion=_closest(str(error.instance), options))
         elif name in ("Format", "Pattern"):
             args.update(value=_short(error.instance), example=_example(subschema))
         else:

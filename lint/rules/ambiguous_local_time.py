@@ -7,11 +7,11 @@ them, and people who read the minutes cannot tell which was meant.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
+from lint.clock import ambiguous
 from lint.messages import format_date_cs
-from lint.model import PRAGUE, Repository
+from lint.model import Repository
 from lint.problem import Finding, Severity
 
 CODE = "KP403"
@@ -19,22 +19,11 @@ NAME = "ambiguous-local-time"
 SEVERITY = Severity.WARNING
 
 
-def ambiguous(day: dt.date, time: dt.time) -> bool:
-    """Whether the wall-clock time occurs twice: the two folds have different UTC offsets."""
-    local = dt.datetime.combine(day, time, PRAGUE)
-    return local.utcoffset() != local.replace(fold=1).utcoffset()
-
-
 def check(model: Repository) -> Iterator[Finding]:
     for meeting in model.meetings.values():
         for field, time in (("start", meeting.start), ("end", meeting.end)):
-            if time is not None and ambiguous(meeting.date, time) and _exists(meeting.date, time):
+            if time is not None and ambiguous(meeting.date, time):
                 yield Finding(CODE, meeting.file, (field,),
                               {"time": time.strftime("%H:%M"),
                                "date": format_date_cs(meeting.date)})
 
-
-def _exists(day: dt.date, time: dt.time) -> bool:
-    # In the spring gap the folds differ too; that case is KP402's, not an ambiguity.
-    local = dt.datetime.combine(day, time, PRAGUE)
-    return local.astimezone(dt.UTC).astimezone(PRAGUE).time() == time

@@ -23,7 +23,7 @@ def check(model: Repository) -> Iterator[Finding]:
             continue
         if meeting.present:
             yield Finding(CODE, meeting.file, ("attendance", "present"),
-                          {"status": meeting.status, "field": "attendance.present"})
+                          {"status": meeting.status, "field": "attendance.present"}, key=True)
         if meeting.minutes_status is not None:
             yield Finding(CODE, meeting.file, ("minutes",),
-                          {"status": meeting.status, "field": "minutes"})
+                          {"status": meeting.status, "field": "minutes"}, key=True)

@@ -25,17 +25,18 @@ def check(model: Repository) -> Iterator[Finding]:
     rosters = {g.id: _roster(g) for g in model.groups.values()
                if g.members and g.kind != "joint-meeting"}
     for meeting in model.meetings.values():
-        groups = [rosters[g] for g in meeting.groups if g in rosters]
-        if groups:
-            yield from _strangers(meeting, groups)
+        judged = [g for g in meeting.groups if g in rosters]
+        if judged:
+            names = ", ".join(model.groups[g].short_name for g in judged)
+            yield from _strangers(meeting, [rosters[g] for g in judged], names)
 
 
-def _strangers(meeting: Meeting, rosters: list[Roster]) -> Iterator[Finding]:
+def _strangers(meeting: Meeting, rosters: list[Roster], names: str) -> Iterator[Finding]:
     for attendee in meeting.present:
         if not any(m.status == "active" and m.covers(meeting.date)
                    for roster in rosters for m in roster.get(attendee.person, ())):
             yield Finding(CODE, meeting.file, ("attendance", "present", attendee.index),
-                          {"person": attendee.person, "groups": ", ".join(meeting.groups)})
+                          {"person": attendee.person, "groups": names})
 
 
 def _roster(group: Group) -> Roster:

@@ -7,23 +7,16 @@ calendar app picks a different one; the record should say the time people will r
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
+from lint.clock import exists
 from lint.messages import format_date_cs
-from lint.model import PRAGUE, Repository
+from lint.model import Repository
 from lint.problem import Finding, Severity
 
 CODE = "KP402"
 NAME = "nonexistent-local-time"
 SEVERITY = Severity.ERROR
-
-
-def exists(day: dt.date, time: dt.time) -> bool:
-    """Whether the wall-clock time occurs in Prague: a round trip through UTC keeps it."""
-    local = dt.datetime.combine(day, time, PRAGUE)
-    back = local.astimezone(dt.UTC).astimezone(PRAGUE)
-    return back.replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -33,11 +33,18 @@ def _group(group: Group) -> Iterator[Finding]:
             by_person[membership.person].append(membership)
     for person, entries in by_person.items():
         entries.sort(key=lambda m: (m.start or dt.date.min, m.index))
-        for earlier, later in zip(entries, entries[1:], strict=False):
-            if earlier.until is None or (later.start or dt.date.min) <= earlier.until:
+        reach = entries[0]  # the entry running longest so far
+        for later in entries[1:]:
+            if (later.start or dt.date.min) <= _end(reach):
                 yield Finding(CODE, group.file, ("members", later.index),
-                              {"person": person, "other": earlier.index + 1,
-                               "until": _until(earlier)})
+                              {"person": person, "other": reach.index + 1,
+                               "until": _until(reach)})
+            if _end(later) > _end(reach):
+                reach = later
+
+
+def _end(membership: Membership) -> dt.date:
+    return membership.until or dt.date.max
 
 
 def _until(membership: Membership) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from lint.model import Meeting, Repository
 from lint.problem import Finding, Severity
@@ -27,7 +26,7 @@ def check(model: Repository) -> Iterator[Finding]:
     for meeting in model.meetings.values():
         yield from _meeting(meeting)
     for rel, (kind, data) in model.raw.items():
-        parts = PurePosixPath(rel).parts
+        parts = rel.split("/")
         if kind != "meeting" and len(parts) != 3 and isinstance(data, dict):
             expected = "/".join((*parts[:2], parts[-1]))
             yield Finding(CODE, rel, ("id",) if "id" in data else (),
@@ -37,7 +36,7 @@ def check(model: Repository) -> Iterator[Finding]:
 def _meeting(meeting: Meeting) -> Iterator[Finding]:
     day = meeting.date.isoformat()
     folder = f"records/meetings/{meeting.date.year}"
-    parts = PurePosixPath(meeting.file).parts
+    parts = meeting.file.split("/")
     if not meeting.id.startswith(f"{day}-"):
         slug = _DATE_PREFIX.sub("", meeting.id)
         yield Finding(CODE, meeting.file, ("id",), {"expected": f"{folder}/{day}-{slug}.yaml",

@@ -25,16 +25,17 @@ Entry = tuple[dt.datetime, dt.datetime, Meeting]
 
 
 def check(model: Repository) -> Iterator[Finding]:
-    for (venue, room), entries in _by_room(model).items():
+    for (venue_id, room), entries in _by_room(model).items():
+        venue = model.venues[venue_id].name
         for meeting, other in overlaps(entries):
             pointer = ("room",) if meeting.room is not None else ("venue",)
             yield Finding(CODE, meeting.file, pointer,
-                          {"venue": venue, "room": room or "", "other": other.id,
+                          {"place": f"{venue}, {room}" if room else venue, "other": other.id,
                            "date": format_date_cs(other.date)})
 
 
 def _by_room(model: Repository) -> dict[tuple[str, str | None], list[Entry]]:
-    """Meetings that occupy a physical room, by (venue name, room); buckets keep this fast."""
+    """Meetings that occupy a physical room, by (venue id, room); buckets keep this fast."""
     rooms: dict[tuple[str, str | None], list[Entry]] = defaultdict(list)
     for meeting in model.meetings.values():
         venue = model.venues.get(meeting.venue or "")
@@ -43,5 +44,5 @@ def _by_room(model: Repository) -> dict[tuple[str, str | None], list[Entry]]:
             continue
         if venue.rooms and meeting.room is None:
             continue  # which of the venue's rooms is unknown: nothing to compare
-        rooms[(venue.name, meeting.room)].append((*span, meeting))
+        rooms[(venue.id, meeting.room)].append((*span, meeting))
     return rooms

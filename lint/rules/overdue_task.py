@@ -1,0 +1,25 @@
+"""What it flags: a task still `open` or `in-progress` whose `due` date has passed.
+
+Why it matters: an overdue task belongs on the next meeting's agenda (kontrola úkolů); the
+warning lists them so that nothing agreed at a meeting is quietly forgotten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.messages import format_date_cs
+from lint.model import Repository
+from lint.problem import Finding, Severity
+
+CODE = "KP604"
+NAME = "overdue-task"
+SEVERITY = Severity.WARNING
+
+
+def check(model: Repository) -> Iterator[Finding]:
+    for decision in model.decisions.values():
+        if (decision.kind == "task" and decision.status in ("open", "in-progress")
+                and decision.due is not None and decision.due < model.today):
+            yield Finding(CODE, decision.file, ("due",),
+                          {"due": format_date_cs(decision.due), "status": decision.status})
