@@ -27,16 +27,19 @@ def discover(root: Path, records: Path) -> tuple[list[Source], list[Finding]]:
     sources: list[Source] = []
     findings: list[Finding] = []
     real_records = records.resolve()
-    for path in sorted(_walk(records)):
-        rel = _rel(path, root)
-        parts = path.relative_to(records).parts
-        if path.is_symlink() and not _inside(path, real_records):
+    prefix = _rel(records, root) + "/"
+    for entry in sorted(_walk(str(records)), key=lambda e: e.path):
+        path = Path(entry.path)
+        inner = entry.path[len(str(records)) + 1:].replace(os.sep, "/")
+        rel = prefix + inner
+        parts = inner.split("/")
+        if entry.is_symlink() and not _inside(path, real_records):
             findings.append(Finding("KP115", rel, line=1, column=1))
-        elif path.is_dir():
+        elif entry.is_dir():
             findings.append(Finding("KP114", rel, line=1, column=1,
                                     args={"reason": "adresář s názvem záznamu"}))
-        elif not path.name.endswith(SUFFIX):
-            findings.append(Finding("KP110", rel, line=1, column=1, args={"name": path.name}))
+        elif not entry.name.endswith(SUFFIX):
+            findings.append(Finding("KP110", rel, line=1, column=1, args={"name": entry.name}))
         elif len(parts) < 2 or parts[0] not in KINDS:
             findings.append(Finding("KP111", rel, line=1, column=1,
                                     args={"folder": parts[0] if len(parts) > 1 else "records",
@@ -48,8 +51,10 @@ def discover(root: Path, records: Path) -> tuple[list[Source], list[Finding]]:
     return sources, findings
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files (and directories named like records) below `folder`, skipping hidden entries."""
+def _walk(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Entries of files (and of directories named like records) below `folder`, skipping
+    hidden ones. DirEntry answers is_dir/is_symlink from the directory listing, without a
+    stat per file."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -57,14 +62,10 @@ def _walk(folder: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            if entry.name.endswith(SUFFIX):
-                yield path
-            else:
-                yield from _walk(path)
+        if entry.is_dir(follow_symlinks=False) and not entry.name.endswith(SUFFIX):
+            yield from _walk(entry.path)
         else:
-            yield path
+            yield entry
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import marshal
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -92,8 +93,33 @@ def check_files(sources: Sequence[Source], schemas_dir: Path, jobs: int) -> list
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
         _init_worker(schemas_dir)
         return [_check(s) for s in sources]
+    size = max(CHUNK, -(-len(sources) // (jobs * 4)))
+    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(schemas_dir,)) as pool:
-        return list(pool.map(_check, sources, chunksize=CHUNK))
+        packed = list(pool.map(_check_chunk, chunks))
+    return [_unpack(source, row)
+            for chunk, blob in zip(chunks, packed, strict=True)
+            # The marshal bytes come from our own worker process, not from outside.
+            for source, row in zip(chunk, marshal.loads(blob), strict=True)]  # noqa: S302
+
+
+def _check_chunk(sources: Sequence[Source]) -> bytes:
+    """A worker's share, sent back with marshal: for plain data it is several times cheaper
+    than pickling dataclasses, and the transfer is what limits the speed-up on 2 cores."""
+    rows = []
+    for source in sources:
+        checked = _check(source)
+        findings = [(f.code, f.file, f.pointer, dict(f.args), f.key, f.line, f.column)
+                    for f in checked.findings]
+        rows.append((checked.data, checked.valid, findings))
+    return marshal.dumps(rows)
+
+
+def _unpack(source: Source, row: tuple[Any, bool, list[tuple[Any, ...]]]) -> Checked:
+    data, valid, findings = row
+    return Checked(source, data, valid, tuple(
+        Finding(code, file, tuple(pointer), args, key, line, column)
+        for code, file, pointer, args, key, line, column in findings))
 
 
 def build_repository(checked: Iterable[Checked], today: dt.date,
