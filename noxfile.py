@@ -8,7 +8,7 @@ PYTHON = "3.11"
 PACKAGE = "."
 TEST_EXTRAS = ".[test]"
 SERVE_EXTRAS = ".[serve]"
-SOURCES = ("lint", "sync", "tests", "noxfile.py")
+SOURCES = ("lint", "sync", "edit", "tests", "noxfile.py")
 
 nox.options.sessions = ["quality", "lint", "tests"]
 nox.options.reuse_existing_virtualenvs = True

@@ -1,0 +1,93 @@
+"""`python -m edit`: the one place that turns refusals into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from edit import codequality, formatter
+from edit.arguments import build, language
+from edit.context import Context
+from edit.decisions import Decision, new_decision
+from edit.entities import new_organisation, new_person
+from edit.meetings import When, Where, cancel, new_meeting, postpone
+from edit.messages import EditError, say
+from edit.minutes import new_minutes
+from lint import engine
+
+EXIT_OK, EXIT_USAGE = 0, 2
+MARKERS = ("TODO", "DOPLŇTE")
+
+
+def _context(args: argparse.Namespace) -> Context:
+    return Context.open(args.root, args.today or dt.date.today())
+
+
+def _created(args: argparse.Namespace, *rels: str) -> int:
+    """Print the paths written (stdout) and what is left to fill in (stderr)."""
+    todo = 0
+    for rel in rels:
+        print(rel)
+        todo += sum((args.root / rel).read_text(encoding="utf-8").count(m) for m in MARKERS)
+    hint = say("todo", args.lang, count=todo) if todo else say("check", args.lang)
+    print(hint, file=sys.stderr)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    what = args.what
+    if what == "meeting":
+        rel = new_meeting(ctx, args.group, When(args.date, args.time, args.end),
+                          Where(args.venue, args.room), args.title)
+    elif what == "minutes":
+        rel = new_minutes(ctx, args.meeting)
+    elif what == "person":
+        rel = new_person(ctx, args.name, args.organisation, args.id)
+    elif what == "organisation":
+        rel = new_organisation(ctx, args.name, args.abbreviation, args.kind, args.id)
+    else:
+        rel = new_decision(ctx, Decision(
+            what, args.meeting, args.text, args.group, getattr(args, "assignee", ()),
+            getattr(args, "due", None), args.item, args.name))
+    return _created(args, rel)
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    return _created(args, cancel(_context(args), args.meeting, args.reason))
+
+
+def _postpone(args: argparse.Namespace) -> int:
+    when = When(args.date, args.time, args.end)
+    return _created(args, *postpone(_context(args), args.meeting, when))
+
+
+def _format(args: argparse.Namespace) -> int:
+    return formatter.run(args.paths, args.root, check=args.check, lang=args.lang)
+
+
+def _codequality(args: argparse.Namespace) -> int:
+    sys.stdout.write(codequality.run(sys.stdin.read()))
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": _new, "cancel": _cancel, "postpone": _postpone, "format": _format,
+    "codequality": _codequality,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build(language(argv)).parse_args(argv)
+    args.root = Path(args.root)
+    try:
+        return HANDLERS[args.command](args)
+    except EditError as exc:
+        print(f"python -m edit: {say(exc.key, args.lang, **exc.args_)}", file=sys.stderr)
+    except engine.InternalError as exc:
+        print(f"python -m edit: {exc.file}: {exc.detail}", file=sys.stderr)
+    return EXIT_USAGE
