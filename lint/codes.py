@@ -26,6 +26,7 @@ ENGINE: Mapping[str, tuple[str, Severity]] = {
     "KP114": ("unreadable-file", Severity.ERROR),
     "KP115": ("symlink-outside-records", Severity.ERROR),
     "KP116": ("no-records", Severity.ERROR),
+    "KP117": ("missing-schema-modeline", Severity.WARNING),
     "KP201": ("missing-field", Severity.ERROR),
     "KP202": ("unknown-field", Severity.ERROR),
     "KP203": ("wrong-type", Severity.ERROR),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint import codes, gitbase, model
+from lint import codes, gitbase, model, modeline
 from lint.discover import Source, discover
 from lint.parse import compose, locate, locate_in, parse_file
 from lint.problem import Finding, Problem
@@ -80,6 +80,9 @@ def _check_one(source: Source) -> Checked:
         return Checked(source, None, False, tuple(findings))
     errors = _schemas.check(source.kind, parsed.data, source.rel)
     findings += [_place(f, parsed.text) for f in errors]
+    missing_modeline = modeline.check(parsed.text, source.rel, source.kind)
+    if missing_modeline:
+        findings.append(missing_modeline)
     return Checked(source, parsed.data, not errors, tuple(findings))
 
 

@@ -130,6 +130,14 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
         "en": Text("There are no records in records/.",
                    "Check that you run the command at the root of the repository."),
     },
+    "KP117": {
+        "cs": Text("První řádek neodkazuje na schéma záznamu.",
+                   "Dejte na první řádek „{expected}“; editor (VS Code) pak napovídá pole a "
+                   "hodnoty. Doplní ho i `python -m edit format`."),
+        "en": Text("The first line does not point at the record's schema.",
+                   "Put '{expected}' on the first line so the editor (VS Code) offers fields "
+                   "and values; `python -m edit format` adds it too."),
+    },
     "KP201": {
         "cs": Text("Chybí povinné pole „{property}“ (v {field}).",
                    "Doplňte pole „{property}“; popis a příklad ukáže editor (VS Code) nebo "
@@ -193,6 +201,13 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
                    "Zkontrolujte překlep, nebo záznam nejdřív založte."),
         "en": Text("Reference to a {kind} '{id}' that does not exist.",
                    "Check for a typo, or create the record first."),
+    },
+    "KP306": {
+        "cs": Text("Pole {field} ještě obsahuje zástupný text TODO.",
+                   "Doplňte skutečnou hodnotu (jméno, datum, text), nebo pole smažte, není-li "
+                   "povinné."),
+        "en": Text("Field {field} still holds the placeholder TODO.",
+                   "Fill in the real value, or delete the field if it is optional."),
     },
     "KP304": {
         "cs": Text("Záznam je uložen na nesprávném místě: {reason} Patří do „{expected}“.",

@@ -38,6 +38,7 @@ from lint.rules import (
     record_in_wrong_folder,
     room_double_booked,
     status_without_check,
+    unfilled_placeholder,
     unresolved_reference,
 )
 
@@ -55,6 +56,7 @@ _MODULES: tuple[ModuleType, ...] = (
     id_file_name,
     duplicate_id,
     unresolved_reference,
+    unfilled_placeholder,
     record_in_wrong_folder,
     group_calendar_mismatch,
     end_before_start,

@@ -72,8 +72,9 @@ def test_kp701_pass_key_order_and_other_files(history: Path) -> None:
     path = history / APPROVED
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     # Move `title` below `date`: the same data in another order is no change.
-    title = lines.pop(3)
-    lines.insert(4, title)
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    title = lines.pop(at)
+    lines.insert(at + 1, title)
     path.write_text("".join(lines), encoding="utf-8")
     _edit(history, PLANNED, 'start: "14:00"', 'start: "13:00"')
     assert _kp701(history) == []

@@ -111,8 +111,10 @@ def test_crlf_parses_with_the_right_lines(repo: Path) -> None:
     meeting = repo / "records/meetings/2022/2022-09-22-ps-seniori.yaml"
     text = meeting.read_text(encoding="utf-8").replace("status: planned", "status: konalo se")
     meeting.write_bytes(text.replace("\n", "\r\n").encode())
+    status_line = text.splitlines().index("status: konalo se") + 1
     problems = _run(repo)
-    assert _codes(problems, "KP204") == [("records/meetings/2022/2022-09-22-ps-seniori.yaml", 7)]
+    assert _codes(problems, "KP204") == [("records/meetings/2022/2022-09-22-ps-seniori.yaml",
+                                          status_line)]
 
 
 def test_crlf_duplicate_key_line() -> None:
