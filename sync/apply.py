@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sync import errors
-from sync.dav import Dav, Response, expect
+from sync.dav import CALDAV, DAV, Dav, Response, expect, tag
 from sync.plan import Known, Remote, State, read_remote
 from sync.push import (
     ICS,
@@ -46,15 +46,23 @@ def apply(dav: Dav, plan: CalendarPlan, commit: str | None) -> Outcome:
         if done is not None:
             known[action.name] = done
     state = State(known, plan.foreign)
+    wrote = bool(outcome.created or outcome.updated or outcome.deleted)
     changed = state.encode() != plan.state.encode()
-    if changed and plan.state_supported and not dav.proppatch(plan.href, {STATE: state.encode()}):
+    if changed and (plan.state_supported or wrote) \
+            and not dav.proppatch(plan.href, {STATE: state.encode()}):
         outcome.warnings.append("state")
     return outcome
 
 
 def _calendar(dav: Dav, plan: CalendarPlan, outcome: Outcome) -> None:
     if not plan.exists:
-        dav.mkcalendar(plan.href, plan.props)
+        try:
+            dav.mkcalendar(plan.href, plan.props)
+        except (errors.Rejected, errors.Forbidden):
+            # Refused because the calendar exists now (RFC 4791 §5.3.1.1 resource-must-be-null:
+            # Radicale answers 409, Xandikos 403): another sync made it since we looked.
+            if not _is_calendar(dav, plan.href):
+                raise
         missing = _missing_props(dav, plan.href, plan.props)
         if missing:  # some servers ignore properties in MKCALENDAR; set them separately
             dav.proppatch(plan.href, missing)
@@ -64,6 +72,15 @@ def _calendar(dav: Dav, plan: CalendarPlan, outcome: Outcome) -> None:
         dav.proppatch(plan.href, plan.props_to_set)
         if _missing_props(dav, plan.href, plan.props_to_set):
             outcome.warnings.append("props")
+
+
+def _is_calendar(dav: Dav, href: str) -> bool:
+    try:
+        found = dav.propfind(href, [tag(DAV, "resourcetype")], depth=0)
+    except errors.NotFound:
+        return False
+    types = [r.props.get(tag(DAV, "resourcetype")) for r in found]
+    return any(t is not None and t.find(tag(CALDAV, "calendar")) is not None for t in types)
 
 
 def _missing_props(dav: Dav, href: str, props: Mapping[str, str]) -> dict[str, str]:
@@ -95,7 +112,7 @@ def _put(dav: Dav, href: str, action: Action, commit: str | None, outcome: Outco
         return _known(action, _etag(response))
     if response.status == 412 and retry:
         return _again(dav, href, action, commit, outcome)
-    _fail(response, href)
+    _fail(response, dav.url(href))
     return None  # pragma: no cover - _fail raises
 
 
@@ -123,7 +140,7 @@ def _delete(dav: Dav, href: str, action: Action, outcome: Outcome) -> None:
             outcome.deleted.append(action.meeting)
             return
         if response.status != 412 or attempt:
-            _fail(response, href)
+            _fail(response, dav.url(href))
         remote = _get(dav, href)
         if remote is None:
             outcome.deleted.append(action.meeting)
@@ -138,7 +155,7 @@ def _get(dav: Dav, href: str) -> Remote | None:
     if response.status == 404:
         return None
     if response.status != 200:
-        _fail(response, href)
+        _fail(response, dav.url(href))
     return read_remote(href.rsplit("/", 1)[-1], _etag(response) or "", response.body)
 
 

@@ -87,9 +87,13 @@ def select(repo: Repository, wanted: str | None) -> list[Calendar]:
     if wanted is None:
         return [repo.calendars[k] for k in sorted(repo.calendars)]
     if wanted not in repo.calendars:
-        close = difflib.get_close_matches(wanted, sorted(repo.calendars), n=1)
-        raise errors.ConfigError(wanted, name=f"--calendar {wanted}"
-                                 + (f" (? {close[0]})" if close else ""))
+        known = sorted(repo.calendars)
+        close = difflib.get_close_matches(wanted, known, n=1)
+        error = errors.UnknownCalendar(wanted, id=wanted, known=", ".join(known),
+                                       close=close[0] if close else "")
+        if close:
+            error.key = "unknown_calendar_close"
+        raise error
     return [repo.calendars[wanted]]
 
 
@@ -104,20 +108,20 @@ def push(args: argparse.Namespace, out: list[str],
     args.calendars_pushed = [(c.id, c.name) for c in calendars]
     times = stamps.record_times(args.root, [m.file for m in repo.meetings.values()])
     record_url = record_url_from_env()
-    dav = Dav(config)
-    home = calendar_home(dav)
-    plans = [inspect(dav, home + cal.id + "/", cal.id, _props(cal),
-                     ical.events(repo, cal, stamps=times, record_url=record_url))
-             for cal in calendars]
-    check_deletions(plans, args.allow_mass_delete)
-    if args.dry_run:
-        out.extend(_describe(p, args.lang, args.verbose) for p in plans)
-        out.append(say("dry_run", args.lang))
-    else:
-        commit = stamps.head_commit(args.root)
-        for plan in plans:
-            out.append(_summary(apply(dav, plan, commit), args.lang))
-    out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
+    with Dav(config) as dav:
+        home = calendar_home(dav)
+        plans = [inspect(dav, home + cal.id + "/", cal.id, _props(cal),
+                         ical.events(repo, cal, stamps=times, record_url=record_url))
+                 for cal in calendars]
+        check_deletions(plans, args.allow_mass_delete)
+        if args.dry_run:
+            out.extend(_describe(p, args.lang, args.verbose) for p in plans)
+            out.append(say("dry_run", args.lang))
+        else:
+            commit = stamps.head_commit(args.root)
+            for plan in plans:
+                out.append(_summary(apply(dav, plan, commit), args.lang))
+        out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
     return errors.EXIT_OK
 
 

@@ -28,7 +28,8 @@ for _prefix, _uri in (("D", DAV), ("C", CALDAV), ("I", ICAL), ("K", KPSS)):
 MAX_ATTEMPTS = 3
 BACKOFF = (0.5, 1.5)
 MAX_RETRY_AFTER = 10.0
-RETRY_STATUS = {429, 502, 503, 504}
+RETRY_STATUS = {423, 429, 502, 503, 504}
+"""Worth another try: 423 is what Xandikos answers while a concurrent write holds its store."""
 
 
 def tag(namespace: str, name: str) -> str:
@@ -83,6 +84,16 @@ class Dav:
         # Count at the HTTP session, below caldav's auth negotiation, so every request shows.
         self.client.session.request = counted  # type: ignore[method-assign]
 
+    def __enter__(self) -> Dav:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the keep-alive connections now rather than whenever they are collected."""
+        self.client.close()
+
     def url(self, href: str) -> str:
         """An absolute URL for `href`, refusing anything off the configured server."""
         absolute = urljoin(self.settings.url, href)
@@ -108,7 +119,7 @@ class Dav:
             if response.status in RETRY_STATUS and attempt + 1 < MAX_ATTEMPTS:
                 self._sleep(_retry_after(response.headers, BACKOFF[min(attempt, 1)]))
                 continue
-            if method in ("PUT", "DELETE", "PROPPATCH", "MKCALENDAR") and response.status < 300:
+            if method in ("PUT", "DELETE", "MKCALENDAR") and response.status < 300:
                 self.writes += 1
             return response
         raise last  # pragma: no cover - the loop returns or raises
@@ -118,9 +129,10 @@ class Dav:
         try:
             text = body.decode("utf-8") if isinstance(body, bytes) else body
             result = self.client.request(url, method, text, dict(headers or {}))
-        except caldav_error.RateLimitError as exc:
-            seconds = getattr(exc, "retry_after_seconds", None)
-            return Response(429, {"Retry-After": str(seconds or 1)}, b"")
+        except caldav_error.RateLimitError as exc:  # caldav raises it for 429, and 503 with
+            seconds = getattr(exc, "retry_after_seconds", None)  # Retry-After: keep which
+            status = int(getattr(exc, "status", 0) or 429)
+            return Response(status, {"Retry-After": str(1 if seconds is None else seconds)}, b"")
         except caldav_error.AuthorizationError as exc:
             status = int(getattr(exc, "status", 0) or 0) or _status_from(str(exc))
             if status == 403:
@@ -143,7 +155,13 @@ class Dav:
         if response.status == 404:
             raise errors.NotFound(self.url(href), url=self.url(href))
         expect(response, 207, href=self.url(href))
-        return parse_multistatus(response.body, self.url(href))
+        resources = parse_multistatus(response.body, self.url(href))
+        # Some servers (Xandikos) answer a PROPFIND on a missing resource with a 207 whose
+        # only <response> carries `404 Not Found` (RFC 4918 §9.1 allows either form).
+        path = unquote(urlsplit(self.url(href)).path).rstrip("/")
+        if any(r.status == 404 and r.href.rstrip("/") == path for r in resources):
+            raise errors.NotFound(self.url(href), url=self.url(href))
+        return resources
 
     def multiget(self, href: str, members: Iterable[str]) -> list[Resource]:
         """calendar-multiget (RFC 4791 §7.9): etag and data of the given members at once."""
@@ -167,10 +185,14 @@ class Dav:
         response = self.send("PROPPATCH", href, _xml(root),
                              {"Content-Type": "application/xml; charset=utf-8"})
         if response.status in (200, 204):
+            self.writes += 1
             return True
         expect(response, 207, href=self.url(href))
-        return all(r.status < 300 for r in parse_multistatus(response.body, self.url(href),
-                                                              per_prop=True))
+        kept = all(r.status < 300 for r in parse_multistatus(response.body, self.url(href),
+                                                             per_prop=True))
+        # PROPPATCH is all or nothing (RFC 4918 §9.2): a refused property means no write.
+        self.writes += kept
+        return kept
 
     def mkcalendar(self, href: str, values: Mapping[str, str]) -> None:
         """Create a calendar with its display properties (RFC 4791 §5.3.1)."""
@@ -200,7 +222,7 @@ def expect(response: Response, *statuses: int, href: str) -> None:
         raise errors.NotFound(href, url=href)
     if status == 412:
         raise errors.PreconditionFailed(href, url=href)
-    if status >= 500 or status == 429:
+    if status >= 500 or status in RETRY_STATUS:
         raise errors.ServerError(f"HTTP {status}", url=href, status=status)
     raise errors.Rejected(f"HTTP {status}", url=href, status=status)
 

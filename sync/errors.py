@@ -26,6 +26,12 @@ class ConfigError(SyncError):
     exit_code = EXIT_USAGE
 
 
+class UnknownCalendar(ConfigError):
+    """`--calendar ID` names no calendar in the records."""
+
+    key = "unknown_calendar"
+
+
 class InsecureURL(ConfigError):
     key = "insecure"
 

@@ -109,6 +109,11 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cs": "Kalendář „{id}“ v záznamech není. Dostupné: {known}.",
         "en": "There is no calendar '{id}' in the records. Known: {known}.",
     },
+    "unknown_calendar_close": {
+        "cs": "Kalendář „{id}“ v záznamech není. Nemysleli jste „{close}“? Dostupné: {known}.",
+        "en": "There is no calendar '{id}' in the records. Did you mean '{close}'? Known: "
+              "{known}.",
+    },
     "summary": {
         "cs": "{id}: vytvořeno {created}, změněno {updated}, smazáno {deleted}, beze změny "
               "{unchanged}",

@@ -42,6 +42,7 @@ class CalendarPlan:
     foreign: dict[str, str] = field(default_factory=dict)
     ours_on_server: int = 0
     state_supported: bool = True
+    """The server holds our state cache (or the calendar is new): keep it current."""
 
     def count(self, kind: str) -> int:
         return sum(a.kind == kind for a in self.actions)
@@ -66,8 +67,12 @@ def inspect(dav: Dav, href: str, cal_id: str, props: dict[str, str],
         raise errors.NotACalendar(dav.url(href), url=dav.url(href))
     current = {k: (collection.text(k) or "").strip() for k in props}
     changed = {k: v for k, v in props.items() if not same_prop(k, current[k], v)}
-    plan = CalendarPlan(cal_id, href, True, props, changed,
-                        state=State.decode(collection.text(STATE)))
+    cached = collection.text(STATE)
+    # No cache on an existing calendar: not written yet, lost, or a server that keeps no dead
+    # properties (Xandikos). Then it is written only together with event changes, so a run with
+    # nothing to change writes nothing even where the server refuses it every time.
+    plan = CalendarPlan(cal_id, href, True, props, changed, state=State.decode(cached),
+                        state_supported=cached is not None)
     _plan_events(dav, plan, members, docs)
     return plan
 

@@ -1,0 +1,107 @@
+"""Real CalDAV servers for the sync tests, a fault proxy in front of each, and a sandbox per test.
+
+Radicale and Xandikos start once per session on 127.0.0.1 with a free port. Every test gets its
+own copy of the records whose calendar ids carry a unique suffix, so it writes to calendars no
+other test sees; they are deleted afterwards. The sync talks to the server through a
+`FaultProxy` (tests/sync/proxy.py), which counts and logs every request.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sync import radicale
+from tests.conftest import make_repo
+from tests.sync.proxy import FaultProxy
+from tests.sync.sandbox import MEETINGS, SECRETS, Backend, Sandbox, secret_forms
+
+START_TIMEOUT = 20.0
+
+
+@pytest.fixture(scope="session")
+def radicale_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    with radicale.running(tmp_path_factory.mktemp("radicale")) as server:
+        port = int(server.url.rstrip("/").rsplit(":", 1)[1])
+        SECRETS.add(server.password)
+        yield Backend("radicale", port, server.user, server.password, f"/{server.user}/",
+                      f"/{server.user}/", keeps_state=True)
+
+
+@pytest.fixture(scope="session")
+def xandikos_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    folder = tmp_path_factory.mktemp("xandikos")
+    port = radicale.free_port()
+    password = secrets.token_urlsafe(16)  # Xandikos has no auth: sent, and ignored
+    SECRETS.add(password)
+    with (folder / "xandikos.log").open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "xandikos", "serve", "-d", str(folder / "data"),
+             "--state-dir", str(folder / "state"), "--defaults", "--no-detect-systemd",
+             "-l", "127.0.0.1", "-p", str(port)],
+            stdout=log, stderr=subprocess.STDOUT)
+        try:
+            radicale.wait_for_port(port, process, START_TIMEOUT)
+            # --defaults makes the principal /user/ with its calendar home /user/calendars/.
+            yield Backend("xandikos", port, "kpss", password, "/user/", "/user/calendars/",
+                          keeps_state=False)
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture(params=["radicale", "xandikos"])
+def server(request: pytest.FixtureRequest) -> Backend:
+    """Each server in turn: a test using it is a contract every server must keep."""
+    backend: Backend = request.getfixturevalue(f"{request.param}_server")
+    return backend
+
+
+@pytest.fixture(autouse=True)
+def outputs(caplog: pytest.LogCaptureFixture) -> Iterator[list[str]]:
+    """Everything the sync printed or logged in this test; no password form may be in it."""
+    caplog.set_level(logging.DEBUG)
+    collected: list[str] = []
+    yield collected
+    # At teardown `caplog.text` holds only this phase; the call's records are kept by phase.
+    logged = [*caplog.get_records("setup"), *caplog.get_records("call"), *caplog.records]
+    text = "\n".join([*collected, *(r.getMessage() for r in logged)])
+    for secret in list(SECRETS):
+        for form in secret_forms("kpss", secret):
+            assert form not in text, "a password (or its Basic-auth form) was printed"
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Path:
+    """The lint fixture plus MEETINGS: eight meetings in three calendars."""
+    overlay = tmp_path / "overlay"
+    for mid, body in MEETINGS.items():
+        path = overlay / "records" / "meetings" / mid[:4] / f"{mid}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"id: {mid}\n" + textwrap.dedent(body).lstrip(), encoding="utf-8")
+    return make_repo(tmp_path / "repo", overlay)
+
+
+@pytest.fixture
+def sandbox(server: Backend, records: Path, outputs: list[str],
+            capsys: pytest.CaptureFixture[str],
+            monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
+    """This test's records and calendars on `server`, reached through a fault proxy."""
+    with FaultProxy(server.port) as proxy:
+        box = Sandbox(server, proxy, records, outputs=outputs, capsys=capsys,
+                      monkeypatch=monkeypatch)
+        try:
+            yield box
+        finally:
+            box.cleanup()
