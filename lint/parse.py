@@ -110,6 +110,10 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Finding]]:
         return None, [*findings, refused]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and exc.problem and "end of stream" in exc.problem:
+            # An unclosed quote or bracket is found only at the end of the file; the place
+            # where it was opened is where the editor has to look.
+            mark = exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(filter(None, [exc.context, exc.problem]))
         syntax = Finding("KP101", rel, line=line, column=column, args={"detail": problem})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
+from lint import yamlerrors
 from lint.codes import names
 from lint.messages import CATALOGUE, KIND_NAMES, REASONS, RULES_DOC, SUGGESTION
 from lint.problem import Problem, Severity
@@ -23,6 +24,8 @@ def render(problem: Problem, lang: str) -> tuple[str, str]:
     args = _Args(problem.args)
     if isinstance(args.get("kind"), str):
         args["kind"] = KIND_NAMES[lang].get(str(args["kind"]), args["kind"])
+    if problem.code == "KP101" and lang == "cs" and isinstance(args.get("detail"), str):
+        args["detail"] = yamlerrors.czech(str(args["detail"]))
     reason = REASONS.get(problem.code, {}).get(str(args.get("reason")))
     if reason is not None:
         args["reason"] = reason[lang].format_map(args)
