@@ -7,6 +7,7 @@ flagging it keeps a half-written record in its pull request until someone fills 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint.model import Repository
@@ -17,10 +18,12 @@ CODE = "KP306"
 NAME = "unfilled-placeholder"
 SEVERITY = Severity.ERROR
 MARKER = "TODO"
+_PLACEHOLDER = re.compile(r"(?:^|\n)\s*(?:[-*]\s*)?TODO\b")
+"""TODO at the start of the value or of one of its lines (also as a Markdown list item)."""
 
 
 def check(model: Repository) -> Iterator[Finding]:
     for rel, (_kind, data) in model.raw.items():
         for pointer, value in walk(data):
-            if isinstance(value, str) and value.lstrip().startswith(MARKER):
+            if isinstance(value, str) and _PLACEHOLDER.search(value):
                 yield Finding(CODE, rel, pointer, {"field": ".".join(map(str, pointer))})
