@@ -8,7 +8,9 @@ PYTHON = "3.11"
 PACKAGE = "."
 TEST_EXTRAS = ".[test]"
 SERVE_EXTRAS = ".[serve]"
-SOURCES = ("lint", "sync", "edit", "tests", "noxfile.py")
+SITE_EXTRAS = ".[site]"
+SITE_OUT = "site"
+SOURCES = ("lint", "sync", "edit", "web", "tests", "noxfile.py")
 
 nox.options.sessions = ["quality", "lint", "tests"]
 nox.options.reuse_existing_virtualenvs = True
@@ -40,6 +42,13 @@ def sync(session: nox.Session) -> None:
     """Push the schedule to the server named by KPSS_CALDAV_URL (pass --dry-run to preview)."""
     session.install("-e", PACKAGE)
     session.run("python", "-m", "sync", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def site(session: nox.Session) -> None:
+    """Build the public web site into site/ (pass --base-url URL, --today YYYY-MM-DD, ...)."""
+    session.install("-e", SITE_EXTRAS)
+    session.run("python", "-m", "web", "build", "--out", SITE_OUT, *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -23,6 +23,7 @@ from sync.ics import write_ics as write
 from sync.messages import say
 from sync.push import COLOR, DESCRIPTION, DISPLAYNAME, CalendarPlan, check_deletions, inspect
 from sync.serve import serve
+from web import cli as web
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -182,7 +183,8 @@ def _serve(args: argparse.Namespace, out: list[str]) -> int:
     return serve(args, out, push)
 
 
-_COMMANDS = {"ics": (_ics_parser, write_ics), "serve": (_serve_parser, _serve)}
+_COMMANDS = {"ics": (_ics_parser, write_ics), "serve": (_serve_parser, _serve),
+             "site": (web.parser, web.build_command)}  # the public site: web/cli.py
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,79 @@
+"""Write the site: every page, the style sheet and one .ics per calendar, the same bytes for the
+same records and day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sync import ical, stamps
+from sync.ics import record_url_from_env
+from web.render import environment, meeting_path, pages, render
+from web.subscribe import ics_path
+from web.view import View
+
+STATIC = ("style.css",)
+OWNED = ("jednani", "skupiny", "kalendare")
+"""Folders the site owns: files there that this build did not write are stale and removed."""
+SUFFIXES = (".html", ".ics")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build wrote, by path from the site's root, with sizes in bytes."""
+
+    files: dict[str, int]
+
+
+def _record_url(view: View) -> Callable[[str], str | None]:
+    """An event's URL: its meeting's page on this site when the site's address is known."""
+    if not view.base_url:
+        return record_url_from_env()
+    base = view.base_url
+    pages_by_file = {m.file: base + meeting_path(m.id) for m in view.repo.meetings.values()}
+    return pages_by_file.get
+
+
+def _calendars(view: View, root: Path) -> dict[str, bytes]:
+    repo = view.repo
+    times = stamps.record_times(root, sorted(m.file for m in repo.meetings.values()))
+    record_url = _record_url(view)
+    return {ics_path(cid): ical.calendar_ics(repo, repo.calendars[cid], stamps=times,
+                                             record_url=record_url)
+            for cid in sorted(repo.calendars)}
+
+
+def _write(out: Path, rel: str, data: bytes) -> None:
+    """Write through a temporary file, so a visitor never gets half a page."""
+    path = out / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def _remove_stale(out: Path, written: set[str]) -> None:
+    for folder in OWNED:
+        for path in sorted((out / folder).glob("*")):
+            rel = path.relative_to(out).as_posix()
+            if path.is_file() and path.suffix in SUFFIXES and rel not in written:
+                path.unlink()
+
+
+def build(view: View, out: Path, *, root: Path) -> Built:
+    """Render the site of `view` into `out`."""
+    env = environment()
+    files: dict[str, bytes] = {}
+    for page in pages(view):
+        files[page.path] = render(env, view, page).encode("utf-8")
+    static = resources.files("web") / "static"
+    for name in STATIC:
+        files[name] = static.joinpath(name).read_bytes()
+    files.update(_calendars(view, root))
+    out.mkdir(parents=True, exist_ok=True)
+    for rel in sorted(files):
+        _write(out, rel, files[rel])
+    _remove_stale(out, set(files))
+    return Built({rel: len(data) for rel, data in sorted(files.items())})
