@@ -11,6 +11,8 @@ from lint.messages import CATALOGUE, KIND_NAMES, REASONS, RULES_DOC, SUGGESTION
 from lint.problem import Problem, Severity
 
 FORMATS = ("text", "json", "github")
+WHOLE_RECORD = {"cs": "záznamu", "en": "the record"}
+"""What an empty field path (the record's top level) reads as in a message."""
 
 
 class _Args(dict[str, object]):
@@ -24,6 +26,8 @@ def render(problem: Problem, lang: str) -> tuple[str, str]:
     args = _Args(problem.args)
     if isinstance(args.get("kind"), str):
         args["kind"] = KIND_NAMES[lang].get(str(args["kind"]), args["kind"])
+    if args.get("field") == "":
+        args["field"] = WHOLE_RECORD[lang]
     if problem.code == "KP101" and lang == "cs" and isinstance(args.get("detail"), str):
         args["detail"] = yamlerrors.czech(str(args["detail"]))
     reason = REASONS.get(problem.code, {}).get(str(args.get("reason")))

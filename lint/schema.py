@@ -117,7 +117,7 @@ def _follow(root: dict[str, Any], ref: str) -> Any:
 
 
 def _dotted(pointer: Pointer) -> str:
-    return ".".join(str(step) for step in pointer) or "(celý záznam)"
+    return ".".join(str(step) for step in pointer)  # "" = the whole record (see report)
 
 
 def _closest(word: str, options: list[str]) -> str:
