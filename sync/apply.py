@@ -4,14 +4,18 @@ Creates use `If-None-Match: *` and updates/deletes `If-Match` on the ETag we saw
 §3.1-3.2, RFC 4791 §5.3.2), so a concurrent change is never overwritten blindly. A 412 means
 someone else got there first (another sync, a person, or our own create whose answer was lost
 in a timeout): we read the resource again and decide once more, at most once per event.
+
+A calendar that a newer commit's sync already wrote is left alone, and so is an event a newer
+commit wrote while we worked: a late job of an older commit never puts old content back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sync import errors
+from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, Dav, Response, expect, tag
 from sync.plan import Known, Remote, State, read_remote
 from sync.push import (
@@ -34,19 +38,44 @@ class Outcome:
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
+    newer: Commit | None = None
+    """Left alone: a commit newer than ours wrote the calendar, or these events."""
+    kept: list[str] = field(default_factory=list)
+    """Events left as a newer commit wrote them."""
 
 
-def apply(dav: Dav, plan: CalendarPlan, commit: str | None) -> Outcome:
+@dataclass(frozen=True)
+class _Run:
+    """What every write of one run needs: the connection, our commit, and the commit order."""
+
+    dav: Dav
+    commit: Commit | None
+    newer: Callable[[Commit | None], bool]
+    outcome: Outcome
+
+
+def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
+          newer: Callable[[Commit | None], bool] = never) -> Outcome:
     outcome = Outcome(plan.id)
+    if plan.newer is not None:  # a late job: the server holds a newer commit's schedule
+        outcome.newer = plan.newer
+        return outcome
     _calendar(dav, plan, outcome)
+    run = _Run(dav, commit, newer, outcome)
     base = plan.href if plan.href.endswith("/") else plan.href + "/"
     known: dict[str, Known] = {}
     for action in plan.actions:
-        done = _event(dav, base + action.name, action, commit, outcome)
+        done = _event(run, base + action.name, action)
         if done is not None:
             known[action.name] = done
-    state = State(known, plan.foreign)
+        if outcome.newer is not None:
+            # A newer commit's sync is writing this calendar right now: leave the rest, and
+            # the cache, to it.
+            return outcome
     wrote = bool(outcome.created or outcome.updated or outcome.deleted)
+    # The calendar's commit moves only with a write: a run with nothing to change writes
+    # nothing, even when HEAD moved (a known limit, see docs/robustness.md).
+    state = State(known, plan.foreign, (commit if wrote else None) or plan.state.commit)
     changed = state.encode() != plan.state.encode()
     if changed and (plan.state_supported or wrote) \
             and not dav.proppatch(plan.href, {STATE: state.encode()}):
@@ -90,64 +119,76 @@ def _missing_props(dav: Dav, href: str, props: Mapping[str, str]) -> dict[str, s
             if current is None or not same_prop(k, (current.text(k) or "").strip(), v)}
 
 
-def _event(dav: Dav, href: str, action: Action, commit: str | None,
-           outcome: Outcome) -> Known | None:
+def _event(run: _Run, href: str, action: Action) -> Known | None:
     if action.kind == "unchanged":
-        outcome.unchanged += 1
-        return _known(action, action.etag)
+        run.outcome.unchanged += 1
+        return _known(action, action.etag, action.commit)
     if action.kind == "delete":
-        _delete(dav, href, action, outcome)
+        _delete(run, href, action)
         return None
-    return _put(dav, href, action, commit, outcome, retry=True)
+    return _put(run, href, action, retry=True)
 
 
-def _put(dav: Dav, href: str, action: Action, commit: str | None, outcome: Outcome,
-         *, retry: bool) -> Known | None:
+def _put(run: _Run, href: str, action: Action, *, retry: bool) -> Known | None:
     assert action.doc is not None  # noqa: S101 - creates and updates always carry a doc
-    body = action.doc.render(action.sequence, commit)
+    commit = run.commit
+    body = action.doc.render(action.sequence, commit.sha if commit else None,
+                             commit.time if commit else None)
     condition = {"If-None-Match": "*"} if action.kind == "create" else {"If-Match": action.etag}
-    response = dav.send("PUT", href, body, {**ICS, **condition})
+    response = run.dav.send("PUT", href, body, {**ICS, **condition})
     if response.status in (200, 201, 204):
-        (outcome.created if action.kind == "create" else outcome.updated).append(action.meeting)
-        return _known(action, _etag(response))
+        done = run.outcome.created if action.kind == "create" else run.outcome.updated
+        done.append(action.meeting)
+        return _known(action, _etag(response), commit)  # the event now says our commit
     if response.status == 412 and retry:
-        return _again(dav, href, action, commit, outcome)
-    _fail(response, dav.url(href))
+        return _again(run, href, action)
+    _fail(response, run.dav.url(href))
     return None  # pragma: no cover - _fail raises
 
 
-def _again(dav: Dav, href: str, action: Action, commit: str | None,
-           outcome: Outcome) -> Known | None:
+def _again(run: _Run, href: str, action: Action) -> Known | None:
     """The resource changed under us: read it and decide once more."""
-    remote = _get(dav, href)
+    remote = _get(run.dav, href)
     assert action.doc is not None  # noqa: S101
     if remote is None:
         fresh = Action("create", action.name, action.meeting, doc=action.doc)
     elif not remote.ours:
-        raise errors.PreconditionFailed(dav.url(href), url=dav.url(href))
+        raise errors.PreconditionFailed(run.dav.url(href), url=run.dav.url(href))
+    elif run.newer(remote.commit):  # a newer commit's sync wrote it meanwhile: keep that
+        _kept(run, action, remote)
+        return None
     else:
         fresh = decide_fetched(action.name, action.doc, remote)
     if fresh.kind == "unchanged":
-        outcome.unchanged += 1
-        return _known(fresh, fresh.etag)
-    return _put(dav, href, fresh, commit, outcome, retry=False)
+        run.outcome.unchanged += 1
+        return _known(fresh, fresh.etag, fresh.commit)
+    return _put(run, href, fresh, retry=False)
 
 
-def _delete(dav: Dav, href: str, action: Action, outcome: Outcome) -> None:
+def _delete(run: _Run, href: str, action: Action) -> None:
     for attempt in range(2):
-        response = dav.send("DELETE", href, b"", {"If-Match": action.etag})
+        response = run.dav.send("DELETE", href, b"", {"If-Match": action.etag})
         if response.status in (200, 204, 404):
-            outcome.deleted.append(action.meeting)
+            run.outcome.deleted.append(action.meeting)
             return
         if response.status != 412 or attempt:
-            _fail(response, dav.url(href))
-        remote = _get(dav, href)
+            _fail(response, run.dav.url(href))
+        remote = _get(run.dav, href)
         if remote is None:
-            outcome.deleted.append(action.meeting)
+            run.outcome.deleted.append(action.meeting)
             return
         if not remote.ours:
             return
+        if run.newer(remote.commit):
+            _kept(run, action, remote)
+            return
         action = Action("delete", action.name, action.meeting, etag=remote.etag)
+
+
+def _kept(run: _Run, action: Action, remote: Remote) -> None:
+    """Leave an event a newer commit wrote (and, the caller sees, the rest of the calendar)."""
+    run.outcome.kept.append(action.meeting)
+    run.outcome.newer = remote.commit
 
 
 def _get(dav: Dav, href: str) -> Remote | None:
@@ -166,10 +207,12 @@ def _etag(response: Response) -> str | None:
     return None
 
 
-def _known(action: Action, etag: str | None) -> Known | None:
+def _known(action: Action, etag: str | None, commit: Commit | None) -> Known | None:
+    """The cache entry for an event we wrote or checked, and the commit it now says."""
     if action.doc is None or not etag:
         return None
-    return Known(etag, action.doc.content_hash, action.sequence, action.doc.schedule_key)
+    return Known(etag, action.doc.content_hash, action.sequence, action.doc.schedule_key,
+                 commit)
 
 
 def _fail(response: Response, href: str) -> None:

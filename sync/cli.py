@@ -14,7 +14,7 @@ from pathlib import Path
 from lint import engine, report
 from lint.model import Calendar, Repository
 from lint.problem import Severity
-from sync import errors, ical, settings, stamps
+from sync import commits, errors, ical, settings, stamps
 from sync.apply import Outcome, apply
 from sync.dav import Dav
 from sync.discover import calendar_home
@@ -109,19 +109,21 @@ def push(args: argparse.Namespace, out: list[str],
     args.calendars_pushed = [(c.id, c.name) for c in calendars]
     times = stamps.record_times(args.root, [m.file for m in repo.meetings.values()])
     record_url = record_url_from_env()
+    commit = commits.head(args.root)
+    order = commits.Order(args.root, commit)
     with Dav(config) as dav:
         home = calendar_home(dav)
         plans = [inspect(dav, home + cal.id + "/", cal.id, _props(cal),
-                         ical.events(repo, cal, stamps=times, record_url=record_url))
+                         ical.events(repo, cal, stamps=times, record_url=record_url),
+                         newer=order.newer)
                  for cal in calendars]
         check_deletions(plans, args.allow_mass_delete)
         if args.dry_run:
-            out.extend(_describe(p, args.lang, args.verbose) for p in plans)
+            out.extend(_describe(p, args.lang, args.verbose, commit) for p in plans)
             out.append(say("dry_run", args.lang))
         else:
-            commit = stamps.head_commit(args.root)
             for plan in plans:
-                out.append(_summary(apply(dav, plan, commit), args.lang))
+                out.append(_summary(apply(dav, plan, commit, order.newer), args.lang, commit))
         out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
     return errors.EXIT_OK
 
@@ -133,11 +135,15 @@ def _props(calendar: Calendar) -> dict[str, str]:
     return props
 
 
-def _describe(plan: CalendarPlan, lang: str, verbose: bool) -> str:
+def _describe(plan: CalendarPlan, lang: str, verbose: bool,
+              commit: commits.Commit | None) -> str:
     words = {"cs": {"create": "vytvořit", "update": "změnit", "delete": "smazat",
                     "unchanged": "beze změny", "calendar": "založit kalendář"},
              "en": {"create": "create", "update": "update", "delete": "delete",
                     "unchanged": "unchanged", "calendar": "create calendar"}}[lang]
+    if plan.newer is not None:
+        return say("plan_newer", lang, id=plan.id, newer=plan.newer.sha,
+                   ours=commit.sha if commit else "")
     lines = [f"{plan.id}:" + (f" {words['calendar']}" if not plan.exists else "")]
     for action in plan.actions:
         if action.kind != "unchanged" or verbose:
@@ -147,11 +153,14 @@ def _describe(plan: CalendarPlan, lang: str, verbose: bool) -> str:
     return "\n".join(lines)
 
 
-def _summary(outcome: Outcome, lang: str) -> str:
+def _summary(outcome: Outcome, lang: str, commit: commits.Commit | None) -> str:
     line = say("summary", lang, id=outcome.id, created=len(outcome.created),
                updated=len(outcome.updated), deleted=len(outcome.deleted),
                unchanged=outcome.unchanged)
     notes = [say(f"warn_{w}", lang, id=outcome.id) for w in outcome.warnings]
+    if outcome.newer is not None:
+        notes.append(say("warn_newer", lang, id=outcome.id, newer=outcome.newer.sha,
+                         ours=commit.sha if commit else ""))
     return "\n".join([line, *notes])
 
 

@@ -19,6 +19,9 @@ from sync.stamps import UNKNOWN
 MARKER = "X-KPSS-RECORD"
 """On every event we create: the meeting's record file. Says "this event belongs to kpss"."""
 COMMIT = "X-KPSS-COMMIT"
+"""The commit (12 hex digits) the event was written from; with COMMIT_TIME, its committer time.
+A sync of an older commit finding a newer one here leaves the event alone (sync/commits.py)."""
+COMMIT_TIME = "X-KPSS-COMMIT-TIME"
 HASH = "X-KPSS-HASH"
 PRODID = "-//kpss//kpss sync//CS"
 TZID = "Europe/Prague"
@@ -74,21 +77,25 @@ class EventDoc:
         event.add(MARKER, self.file)
         return event
 
-    def vevent(self, sequence: int, commit: str | None = None) -> icalendar.Event:
+    def vevent(self, sequence: int, commit: str | None = None,
+               committed: dt.datetime | None = None) -> icalendar.Event:
         """The VEVENT, with our content hash and, when given, the commit it was made from."""
         event = self._vevent()
         event.add("SEQUENCE", sequence)
         event.add(HASH, self.content_hash)
         if commit:
             event.add(COMMIT, commit)
+            if committed is not None:
+                event.add(COMMIT_TIME, icalendar.vDatetime(committed.astimezone(dt.UTC)))
         return event
 
-    def render(self, sequence: int, commit: str | None = None) -> bytes:
+    def render(self, sequence: int, commit: str | None = None,
+               committed: dt.datetime | None = None) -> bytes:
         """A whole VCALENDAR holding this one event (RFC 4791 §4.1: one UID per resource)."""
         cal = _vcalendar()
         if isinstance(self.body.start, dt.datetime):
             cal.add_component(_timezone(self.body.start.year, self.body.start.year))
-        cal.add_component(self.vevent(sequence, commit))
+        cal.add_component(self.vevent(sequence, commit, committed))
         return bytes(cal.to_ical())
 
 

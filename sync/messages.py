@@ -134,6 +134,16 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Note: the server did not keep the helper property of calendar {id}; the next run "
               "downloads more.",
     },
+    "warn_newer": {
+        "cs": "Přeskočeno: kalendář {id} už nese novější commit {newer} (tento běh je z {ours}); "
+              "starší obsah se zpět nenahrává.",
+        "en": "Skipped: calendar {id} already holds the newer commit {newer} (this run is from "
+              "{ours}); older content is not put back.",
+    },
+    "plan_newer": {
+        "cs": "{id}: přeskočit — na serveru je novější commit {newer} (tento běh je z {ours})",
+        "en": "{id}: skip — the server holds the newer commit {newer} (this run is from {ours})",
+    },
     "warn_props": {
         "cs": "Upozornění: server nepřevzal název, popis nebo barvu kalendáře {id}.",
         "en": "Note: the server did not keep the name, description or colour of calendar {id}.",

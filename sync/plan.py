@@ -19,11 +19,14 @@ from typing import Any
 
 import icalendar
 
+from sync.commits import Commit
 from sync.ical import COMMIT as COMMIT_PROPERTY
+from sync.ical import COMMIT_TIME as COMMIT_TIME_PROPERTY
 from sync.ical import HASH as HASH_PROPERTY
 from sync.ical import MARKER
 
-STATE_VERSION = 1
+STATE_VERSION = 2
+"""2: the commit of each event, and of the last sync that wrote the calendar."""
 _VISIBLE = ("SUMMARY", "DTSTART", "DTEND", "LOCATION", "DESCRIPTION", "STATUS", "URL", "CLASS",
             "TRANSP", MARKER)
 _SCHEDULE = ("DTSTART", "DTEND", "LOCATION")
@@ -37,6 +40,8 @@ class Known:
     content: str
     sequence: int
     schedule: str
+    commit: Commit | None = None
+    """The commit the event on the server was written from."""
 
 
 @dataclass(frozen=True)
@@ -44,11 +49,14 @@ class State:
     events: Mapping[str, Known] = field(default_factory=dict)
     foreign: Mapping[str, str] = field(default_factory=dict)
     """Resources that are not ours, with the ETag at which we last looked."""
+    commit: Commit | None = None
+    """The commit of the last sync that wrote this calendar."""
 
     def encode(self) -> str:
         return json.dumps({
             "v": STATE_VERSION,
-            "events": {n: [k.etag, k.content, k.sequence, k.schedule]
+            "commit": _pair(self.commit),
+            "events": {n: [k.etag, k.content, k.sequence, k.schedule, *_pair(k.commit)]
                        for n, k in sorted(self.events.items())},
             "foreign": dict(sorted(self.foreign.items())),
         }, separators=(",", ":"), ensure_ascii=True)
@@ -60,12 +68,19 @@ class State:
             data = json.loads(text or "")
             if data.get("v") != STATE_VERSION:
                 return cls()
-            events = {str(n): Known(str(v[0]), str(v[1]), int(v[2]), str(v[3]))
+            events = {str(n): Known(str(v[0]), str(v[1]), int(v[2]), str(v[3]),
+                                    Commit.of(str(v[4]), int(v[5])))
                       for n, v in data["events"].items()}
             foreign = {str(n): str(e) for n, e in data.get("foreign", {}).items()}
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            commit = Commit.of(str(data["commit"][0]), int(data["commit"][1]))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
+                OSError):
             return cls()
-        return cls(events, foreign)
+        return cls(events, foreign, commit)
+
+
+def _pair(commit: Commit | None) -> list[str | int]:
+    return [commit.sha, commit.stamp] if commit else ["", 0]
 
 
 @dataclass(frozen=True)
@@ -82,7 +97,7 @@ class Remote:
     """Fingerprint of what a subscriber sees."""
     sequence: int = 0
     schedule: str = ""
-    commit: str | None = None
+    commit: Commit | None = None
 
 
 def _canonical(component: Any, names: Iterable[str]) -> str:
@@ -126,8 +141,21 @@ def read_remote(name: str, etag: str, data: bytes | str) -> Remote:
     if event is None or event.get(MARKER) is None:
         return Remote(name, etag, ours=False)
     sequence = event.get("SEQUENCE")
-    commit = event.get(COMMIT_PROPERTY)
     return Remote(name, etag, ours=True, uid=str(event.get("UID", "")),
                   content=str(event.get(HASH_PROPERTY, "")), visible=visible(event),
                   sequence=int(sequence) if sequence is not None else 0,
-                  schedule=schedule(event), commit=str(commit) if commit else None)
+                  schedule=schedule(event), commit=commit_of(event))
+
+
+def commit_of(event: Any) -> Commit | None:
+    """The commit an event says it came from; a damaged time counts as unknown."""
+    sha = str(event.get(COMMIT_PROPERTY) or "").strip()
+    if not sha:
+        return None
+    try:
+        when = icalendar.vDatetime.from_ical(str(event.get(COMMIT_TIME_PROPERTY) or ""))
+    except ValueError:
+        when = None
+    if when is not None and getattr(when, "tzinfo", None) is None:
+        when = None  # a floating time is no instant to compare
+    return Commit(sha, when)

@@ -3,10 +3,11 @@ is safe, then write with conditional requests (RFC 7232 If-Match / If-None-Match
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sync import errors
+from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
 from sync.ical import EventDoc
 from sync.plan import Known, Remote, State, read_remote, schedule, vevent_of, visible
@@ -26,6 +27,8 @@ class Action:
     etag: str = ""
     sequence: int = 0
     doc: EventDoc | None = None
+    commit: Commit | None = None
+    """The commit the event on the server was written from, where known."""
 
 
 @dataclass
@@ -43,6 +46,8 @@ class CalendarPlan:
     ours_on_server: int = 0
     state_supported: bool = True
     """The server holds our state cache (or the calendar is new): keep it current."""
+    newer: Commit | None = None
+    """A commit newer than ours wrote this calendar: this (late) run must not touch it."""
 
     def count(self, kind: str) -> int:
         return sum(a.kind == kind for a in self.actions)
@@ -54,8 +59,12 @@ def name_of(doc: EventDoc) -> str:
 
 
 def inspect(dav: Dav, href: str, cal_id: str, props: dict[str, str],
-            docs: Sequence[EventDoc]) -> CalendarPlan:
-    """Read one calendar (1 PROPFIND, plus 1 multiget when the cache cannot vouch) and plan."""
+            docs: Sequence[EventDoc], *,
+            newer: Callable[[Commit | None], bool] = never) -> CalendarPlan:
+    """Read one calendar (1 PROPFIND, plus 1 multiget when the cache cannot vouch) and plan.
+
+    `newer` tells whether a commit found on the server is newer than the one we sync from.
+    """
     try:
         listing = dav.propfind(href, LISTING, depth=1)
     except errors.NotFound:
@@ -74,6 +83,8 @@ def inspect(dav: Dav, href: str, cal_id: str, props: dict[str, str],
     plan = CalendarPlan(cal_id, href, True, props, changed, state=State.decode(cached),
                         state_supported=cached is not None)
     _plan_events(dav, plan, members, docs)
+    seen = [plan.state.commit, *(a.commit for a in plan.actions)]
+    plan.newer = next((c for c in seen if c is not None and newer(c)), None)
     return plan
 
 
@@ -103,20 +114,29 @@ def _plan_events(dav: Dav, plan: CalendarPlan, members: Mapping[str, str],
                  docs: Sequence[EventDoc]) -> None:
     desired = {name_of(d): d for d in docs}
     state = plan.state
+    vouched = {n for n, etag in members.items()
+               if n in state.events and state.events[n].etag == etag}
     unknown = [n for n, etag in members.items()
-               if not (n in state.events and state.events[n].etag == etag)
-               and state.foreign.get(n) != etag]
+               if n not in vouched and state.foreign.get(n) != etag]
     fetched = _fetch(dav, plan.href, unknown)
     plan.foreign = {n: e for n, e in members.items()
                     if (n in state.foreign and state.foreign[n] == e)
                     or (n in fetched and not fetched[n].ours)}
-    ours = {n: e for n, e in members.items() if n not in plan.foreign}
+    # Ours: what the cache vouches for or what we read and found our marker in. A resource
+    # listed but not returned by the multiget (deleted meanwhile, private, unreadable) is not
+    # known to be ours, so it is never deleted; a wanted name among them is created with
+    # If-None-Match, whose 412 makes us read it first.
+    ours = {n: e for n, e in members.items()
+            if n in vouched or (n in fetched and fetched[n].ours)}
     plan.ours_on_server = len(ours)
     for name, doc in sorted(desired.items()):
-        plan.actions.append(_decide(name, doc, ours.get(name), state.events.get(name),
-                                    fetched.get(name)))
+        known = state.events.get(name) if name in vouched else None
+        plan.actions.append(_decide(name, doc, ours.get(name), known, fetched.get(name)))
     for name in sorted(set(ours) - set(desired)):
-        plan.actions.append(Action("delete", name, name.removesuffix(".ics"), etag=ours[name]))
+        remote, known = fetched.get(name), state.events.get(name)
+        commit = remote.commit if remote else known.commit if known else None
+        plan.actions.append(Action("delete", name, name.removesuffix(".ics"), etag=ours[name],
+                                   commit=commit))
 
 
 def _fetch(dav: Dav, href: str, names: Sequence[str]) -> dict[str, Remote]:
@@ -140,9 +160,10 @@ def _decide(name: str, doc: EventDoc, etag: str | None, known: Known | None,
     if remote is None and known is not None:  # the cache vouches for the server's copy
         if known.content == doc.content_hash:
             return Action("unchanged", name, doc.meeting_id, etag=etag, sequence=known.sequence,
-                          doc=doc)
+                          doc=doc, commit=known.commit)
         bump = int(known.schedule != doc.schedule_key)
-        return Action("update", name, doc.meeting_id, etag, known.sequence + bump, doc)
+        return Action("update", name, doc.meeting_id, etag, known.sequence + bump, doc,
+                      known.commit)
     if remote is None:  # listed but not returned by the multiget: treat as new
         return Action("create", name, doc.meeting_id, doc=doc)
     return decide_fetched(name, doc, remote)
@@ -153,14 +174,20 @@ def decide_fetched(name: str, doc: EventDoc, remote: Remote) -> Action:
     same = wanted is not None and remote.content == doc.content_hash \
         and remote.visible == visible(wanted)
     if same:
-        return Action("unchanged", name, doc.meeting_id, remote.etag, remote.sequence, doc)
+        return Action("unchanged", name, doc.meeting_id, remote.etag, remote.sequence, doc,
+                      remote.commit)
     bump = int(wanted is None or remote.schedule != schedule(wanted))
-    return Action("update", name, doc.meeting_id, remote.etag, remote.sequence + bump, doc)
+    return Action("update", name, doc.meeting_id, remote.etag, remote.sequence + bump, doc,
+                  remote.commit)
 
 
 def check_deletions(plans: Sequence[CalendarPlan], allow: bool) -> None:
-    """Refuse a run that would delete most of our events (an empty or half-read records/)."""
+    """Refuse a run that would delete most of our events (an empty or half-read records/).
+
+    A calendar a newer commit wrote is left alone anyway: its deletions will not happen."""
     for plan in plans:
+        if plan.newer is not None:
+            continue
         deletes = plan.count("delete")
         if not allow and deletes >= 2 and deletes * 2 > plan.ours_on_server:
             raise errors.MassDeleteRefused(plan.id, calendar=plan.id, count=deletes,
