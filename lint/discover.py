@@ -31,13 +31,18 @@ def discover(root: Path, records: Path) -> tuple[list[Source], list[Finding]]:
     for entry in sorted(_walk(str(records)), key=lambda e: e.path):
         path = Path(entry.path)
         inner = entry.path[len(str(records)) + 1:].replace(os.sep, "/")
-        rel = prefix + inner
+        # A file name that is not UTF-8 (surrogate-escaped by the OS layer) is shown with
+        # replacement characters; the file itself is still read by its real path.
+        rel = (prefix + inner).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         parts = inner.split("/")
         if entry.is_symlink() and not _inside(path, real_records):
             findings.append(Finding("KP115", rel, line=1, column=1))
         elif entry.is_dir():
             findings.append(Finding("KP114", rel, line=1, column=1,
                                     args={"reason": "adresář s názvem záznamu"}))
+        elif not entry.is_file():  # a FIFO, socket or device would block or never end
+            findings.append(Finding("KP114", rel, line=1, column=1,
+                                    args={"reason": "není obyčejný soubor"}))
         elif not entry.name.endswith(SUFFIX):
             findings.append(Finding("KP110", rel, line=1, column=1, args={"name": entry.name}))
         elif len(parts) < 2 or parts[0] not in KINDS:
@@ -71,7 +76,7 @@ def _walk(folder: str) -> Iterator[os.DirEntry[str]]:
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder)
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, unreadable, or a symlink loop
         return False
     return True
 

@@ -79,6 +79,9 @@ class Dav:
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.requests += 1
+            # A redirect could lead anywhere: never follow one (the request and its body would
+            # go to another server); expect() reports it instead.
+            kwargs["allow_redirects"] = False
             return original(*args, **kwargs)
 
         # Count at the HTTP session, below caldav's auth negotiation, so every request shows.
@@ -222,6 +225,9 @@ def expect(response: Response, *statuses: int, href: str) -> None:
         raise errors.NotFound(href, url=href)
     if status == 412:
         raise errors.PreconditionFailed(href, url=href)
+    if 300 <= status < 400:
+        target = {k.lower(): v for k, v in response.headers.items()}.get("location", "?")
+        raise errors.Redirected(target, url=href, target=target)
     if status >= 500 or status in RETRY_STATUS:
         raise errors.ServerError(f"HTTP {status}", url=href, status=status)
     raise errors.Rejected(f"HTTP {status}", url=href, status=status)

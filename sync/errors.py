@@ -91,6 +91,12 @@ class BadResponse(SyncError):
     key = "badresponse"
 
 
+class Redirected(SyncError):
+    """The server answered with a redirect, which the sync never follows."""
+
+    key = "redirect"
+
+
 class PreconditionFailed(SyncError):
     """An event changed on the server while we worked on it (HTTP 412), even after a retry."""
 

@@ -78,6 +78,12 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cs": "Odpovědi serveru {url} nelze rozumět ({detail}). Spusťte synchronizaci znovu.",
         "en": "The answer of {url} cannot be read ({detail}). Run the sync again.",
     },
+    "redirect": {
+        "cs": "Server přesměrovává {url} jinam ({target}); synchronizace přesměrování "
+              "nenásleduje. Zkontrolujte KPSS_CALDAV_URL (má vést přímo na server CalDAV).",
+        "en": "The server redirects {url} elsewhere ({target}); the sync does not follow "
+              "redirects. Check KPSS_CALDAV_URL (it must point at the CalDAV server itself).",
+    },
     "precondition": {
         "cs": "Událost {url} se mezitím na serveru změnila (HTTP 412). Spusťte synchronizaci "
               "znovu; změny se sladí.",
