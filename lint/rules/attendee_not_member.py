@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
-from lint.model import Group, Meeting, Membership, Repository
+from lint.model import Attendee, Group, Meeting, Membership, Repository
 from lint.problem import Finding, Severity
 
 CODE = "KP501"
@@ -24,15 +24,27 @@ Roster = Mapping[str, tuple[Membership, ...]]
 def check(model: Repository) -> Iterator[Finding]:
     rosters = {g.id: _roster(g) for g in model.groups.values()
                if g.members and g.kind != "joint-meeting"}
+    always = {gid: _always(roster) for gid, roster in rosters.items()}
     for meeting in model.meetings.values():
         judged = [g for g in meeting.groups if g in rosters]
-        if judged:
+        if not judged:
+            continue
+        unsure = [a for a in meeting.present if not any(a.person in always[g] for g in judged)]
+        if unsure:
             names = ", ".join(model.groups[g].short_name for g in judged)
-            yield from _strangers(meeting, [rosters[g] for g in judged], names)
+            yield from _strangers(meeting, unsure, [rosters[g] for g in judged], names)
 
 
-def _strangers(meeting: Meeting, rosters: list[Roster], names: str) -> Iterator[Finding]:
-    for attendee in meeting.present:
+def _always(roster: Roster) -> set[str]:
+    """People with an active membership open at both ends: members on any date."""
+    return {person for person, entries in roster.items()
+            if any(m.status == "active" and m.start is None and m.until is None
+                   for m in entries)}
+
+
+def _strangers(meeting: Meeting, attendees: list[Attendee], rosters: list[Roster],
+               names: str) -> Iterator[Finding]:
+    for attendee in attendees:
         if not any(m.status == "active" and m.covers(meeting.date)
                    for roster in rosters for m in roster.get(attendee.person, ())):
             yield Finding(CODE, meeting.file, ("attendance", "present", attendee.index),

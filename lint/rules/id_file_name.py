@@ -7,7 +7,6 @@ when the two differ, a reference points somewhere nobody can find.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from lint.model import Repository
 from lint.problem import Finding, Severity
@@ -20,6 +19,6 @@ SEVERITY = Severity.ERROR
 def check(model: Repository) -> Iterator[Finding]:
     for rel, (_kind, data) in model.raw.items():
         record_id = data.get("id") if isinstance(data, dict) else None
-        stem = PurePosixPath(rel).name.removesuffix(".yaml")
+        stem = rel.rsplit("/", 1)[-1].removesuffix(".yaml")
         if isinstance(record_id, str) and record_id != stem:
             yield Finding(CODE, rel, ("id",), {"id": record_id, "expected": stem})

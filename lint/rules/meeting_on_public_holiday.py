@@ -10,8 +10,6 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from functools import cache
 
-import holidays
-
 from lint.messages import format_date_cs
 from lint.model import Repository
 from lint.problem import Finding, Severity
@@ -24,13 +22,17 @@ SEVERITY = Severity.WARNING
 @cache
 def public_holidays(year: int, language: str = "cs") -> Mapping[dt.date, str]:
     """Czech public holidays of one year, date → name, in `language` (cs or en_US)."""
+    import holidays  # noqa: PLC0415 - a fifth of lint's start-up; loaded when first needed
+
     days = holidays.country_holidays("CZ", years=year, language=language)
     return dict(days.items())
 
 
 def check(model: Repository) -> Iterator[Finding]:
+    years = {meeting.date.year for meeting in model.meetings.values()}
+    days = {day: name for year in sorted(years) for day, name in public_holidays(year).items()}
     for meeting in model.meetings.values():
-        name = public_holidays(meeting.date.year).get(meeting.date)
+        name = days.get(meeting.date)
         if name is not None:
             english = public_holidays(meeting.date.year, "en_US")[meeting.date]
             yield Finding(CODE, meeting.file, ("date",),

@@ -20,10 +20,12 @@ SEVERITY = Severity.ERROR
 
 
 def check(model: Repository) -> Iterator[Finding]:
+    candidates: dict[str, list[str]] = {}  # sorted once per kind, only when something is wrong
     for rel, (kind, data) in model.raw.items():
-        for pointer, target, value in references(kind, data):
-            known = model.known_ids.get(target, frozenset())
-            if value not in known and not value.startswith("TODO"):  # KP306 says it
-                close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+        for pointer, target, value in references(kind, data, unless_in=model.known_ids):
+            if not value.startswith("TODO"):  # KP306 says it
+                if target not in candidates:
+                    candidates[target] = sorted(model.known_ids.get(target, ()))
+                close = difflib.get_close_matches(value, candidates[target], n=1, cutoff=0.6)
                 yield Finding(CODE, rel, pointer, {"id": value, "kind": target,
                                                     "suggestion": close[0] if close else ""})
