@@ -10,7 +10,9 @@ TEST_EXTRAS = ".[test]"
 SERVE_EXTRAS = ".[serve]"
 SITE_EXTRAS = ".[site]"
 SITE_OUT = "site"
-SOURCES = ("lint", "sync", "edit", "web", "tests", "noxfile.py")
+SOURCES = ("lint", "sync", "edit", "web", "bench", "tests", "noxfile.py")
+BENCH_TOOLS = ("check-jsonschema>=0.28", "yamllint>=1.35", "vdirsyncer>=0.19")
+"""What the benchmark compares with; the tests run its quick mode once."""
 
 nox.options.sessions = ["quality", "lint", "tests"]
 nox.options.reuse_existing_virtualenvs = True
@@ -26,7 +28,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite against real files and real CalDAV servers."""
-    session.install("-e", TEST_EXTRAS)
+    session.install("-e", TEST_EXTRAS, *BENCH_TOOLS)
     session.run("pytest", *session.posargs)
 
 
@@ -65,3 +67,10 @@ def docs(session: nox.Session) -> None:
     session.install("-e", PACKAGE)
     with open("docs/rules.md", "w", encoding="utf-8") as out:
         session.run("python", "-m", "lint.docs", stdout=out)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmark lint and sync next to check-jsonschema, yamllint, vdirsyncer (-- --quick)."""
+    session.install("-e", TEST_EXTRAS, *BENCH_TOOLS)
+    session.run("python", "-m", "bench", *session.posargs)
