@@ -103,7 +103,8 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Finding]]:
         return None, [Finding("KP104", rel, line=line, column=column,
                               args={"byte": f"0x{raw[exc.start]:02x}"})]
     if "\x00" in text:
-        return None, [Finding("KP104", rel, line=1, column=1, args={"byte": "0x00"})]
+        line, column = position(text, text.index("\x00"))
+        return None, [Finding("KP104", rel, line=line, column=column, args={"byte": "0x00"})]
     return text, findings
 
 
@@ -147,10 +148,22 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Finding]]:
         problem = " ".join(filter(None, [exc.context, exc.problem]))
         syntax = Finding("KP101", rel, line=line, column=column, args={"detail": problem})
         return None, [*findings, syntax]
-    except yaml.YAMLError as exc:
-        return None, [*findings, Finding("KP101", rel, line=1, column=1,
+    except yaml.YAMLError as exc:  # libyaml's reader errors carry no mark: find the character
+        bad = _UNACCEPTABLE.search(text)
+        line, column = position(text, bad.start()) if bad else (1, 1)
+        return None, [*findings, Finding("KP101", rel, line=line, column=column,
                                          args={"detail": str(exc)})]
     return data, findings
+
+
+_UNACCEPTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff"
+                           "\ud800-\udfff]")
+"""Characters YAML 1.1 does not accept in a stream (libyaml's reader refuses them)."""
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _is_comment(line: str) -> bool:
@@ -263,6 +276,9 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 raise _RefusedError("KP108", mark.line + 1, mark.column + 1,
                                     tag=short_tag(key_node.tag))
+            if id(key_node) in self.seen:  # an alias used as a key
+                raise _RefusedError("KP106", mark.line + 1, mark.column + 1)
+            self.seen.add(id(key_node))
             key = key_node.value
             if key in result:
                 raise _RefusedError("KP102", mark.line + 1, mark.column + 1, key=key)
