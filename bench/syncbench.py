@@ -85,23 +85,25 @@ def _ours(row: SyncRow, folder: Path, items: list[ev.Event], runs: int,
         command = _sync_command(root, ev.CALENDAR)
         path = server.home + ev.CALENDAR + "/"
 
+        def run() -> Step:
+            return step(proxy, command, cwd=root, env=env, calendar=path)
+
         def record(label: str, result: Step) -> None:
             row.kpss[label] = result
             say(f"  sync N={row.meetings} {row.server} kpss {label}: {_line(result)}")
 
         if row.seeded:
             server.seed(ev.CALENDAR, {e.name: e.body for e in items})
-            record("adopt", step(proxy, command, cwd=root, env=env, calendar=path))
+            record("adopt", run())
             # The sync writes its cache on a calendar it did not create only together with
             # event changes: one round of changes first, as the first push would have left it.
             row.notes += ev.change_three(root)
-            record("settle", step(proxy, command, cwd=root, env=env, calendar=path))
+            record("settle", run())
         else:
-            record("first", step(proxy, command, cwd=root, env=env, calendar=path))
-        record("noop", median([step(proxy, command, cwd=root, env=env, calendar=path)
-                               for _ in range(runs)]))
+            record("first", run())
+        record("noop", median([run() for _ in range(runs)]))
         row.notes += ev.change_three(root)
-        record("change", step(proxy, command, cwd=root, env=env, calendar=path))
+        record("change", run())
         if not row.seeded:
             _interrupted(row, server, proxy, root, env=env, record=record)
 

@@ -56,25 +56,38 @@ def sync_targets(rows: Sequence[SyncRow]) -> list[str]:
 
 
 def _sync_row(row: SyncRow) -> list[str]:
-    ours, theirs = row.kpss, row.vdir
     at = f"{row.server}, {row.events:,} events"
+    return [*_noop(row, at), *_change(row, at), *_first(row, at)]
+
+
+def _noop(row: SyncRow, at: str) -> list[str]:
+    if "noop" not in row.kpss:
+        return []
+    noop = row.kpss["noop"]
+    lines = [_line(noop.calendar <= 2 and noop.writes == 0,
+                   f"no-op ≤ 2 requests for the calendar and no writes ({at}): "
+                   f"{noop.calendar} to the calendar + {noop.requests - noop.calendar} "
+                   f"to find it ({noop.methods}), {noop.writes} writes")]
+    if "stateless" in row.vdir:
+        other = row.vdir["stateless"].seconds
+        lines.append(_line(noop.seconds * 4 <= other,
+                           f"no-op in ≤ ¼ of vdirsyncer's stateless no-op ({at}): "
+                           f"{noop.seconds:.2f} s vs {other:.2f} s"))
+    return lines
+
+
+def _change(row: SyncRow, at: str) -> list[str]:
+    if "change" not in row.kpss:
+        return []
+    change = row.kpss["change"]
+    return [_line(change.requests <= CHANGES + 3,
+                  f"{CHANGES} changes in ≤ {CHANGES + 3} requests ({at}): "
+                  f"{change.requests} ({change.methods})")]
+
+
+def _first(row: SyncRow, at: str) -> list[str]:
+    ours, theirs = row.kpss, row.vdir
     lines = []
-    if "noop" in ours:
-        noop = ours["noop"]
-        lines.append(_line(noop.calendar <= 2 and noop.writes == 0,
-                           f"no-op ≤ 2 requests for the calendar and no writes ({at}): "
-                           f"{noop.calendar} to the calendar + {noop.requests - noop.calendar} "
-                           f"to find it ({noop.methods}), {noop.writes} writes"))
-        if "stateless" in theirs:
-            other = theirs["stateless"].seconds
-            lines.append(_line(noop.seconds * 4 <= other,
-                               f"no-op in ≤ ¼ of vdirsyncer's stateless no-op ({at}): "
-                               f"{noop.seconds:.2f} s vs {other:.2f} s"))
-    if "change" in ours:
-        change = ours["change"]
-        lines.append(_line(change.requests <= CHANGES + 3,
-                           f"{CHANGES} changes in ≤ {CHANGES + 3} requests ({at}): "
-                           f"{change.requests} ({change.methods})"))
     if "first" in ours and "first" in theirs:
         mine, other = ours["first"].seconds, theirs["first"].seconds
         lines.append(_line(mine <= other, f"first push no slower than vdirsyncer's ({at}): "
