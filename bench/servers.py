@@ -103,12 +103,7 @@ def running_xandikos(folder: Path) -> Iterator[Server]:
             yield Server("xandikos", port, "kpss", secrets.token_urlsafe(16), "/user/calendars/",
                          folder, "/user/")
         finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            radicale.stop(process)
 
 
 SERVERS: dict[str, Callable[[Path], AbstractContextManager[Server]]] = {

@@ -75,6 +75,16 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float) -
     raise RuntimeError(f"server did not start on port {port} within {timeout:.0f} s")
 
 
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server process: politely, then, after 10 s, for good."""
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _config(folder: Path, port: int, password: str) -> Path:
     (folder / "users").write_text(f"{USER}:{password}\n", encoding="utf-8")
     (folder / "rights").write_text(_RIGHTS % {"user": USER}, encoding="utf-8")
@@ -119,9 +129,4 @@ def running(folder: Path | None = None, port: int | None = None) -> Iterator[Ser
             wait_for_port(port, process, START_TIMEOUT)
             yield Server(f"http://127.0.0.1:{port}/", USER, password, process)
         finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)

@@ -53,12 +53,7 @@ def xandikos_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backen
             yield Backend("xandikos", port, "kpss", password, "/user/", "/user/calendars/",
                           keeps_state=False)
         finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            radicale.stop(process)
 
 
 @pytest.fixture(params=["radicale", "xandikos"])
