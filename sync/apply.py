@@ -12,7 +12,7 @@ commit wrote while we worked: a late job of an older commit never puts old conte
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sync import errors
 from sync.commits import Commit, never
@@ -42,6 +42,9 @@ class Outcome:
     """Left alone: a commit newer than ours wrote the calendar, or these events."""
     kept: list[str] = field(default_factory=list)
     """Events left as a newer commit wrote them."""
+    unsure: bool = False
+    """An answer did not prove what happened (a DELETE answered 404: gone before, or never
+    there?): the cache then keeps no sync token, so the next run lists the calendar."""
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,15 @@ class _Run:
     outcome: Outcome
 
 
+REFRESH_AFTER = 20
+"""After more writes than this, ask for a fresh sync token, so that later runs are not handed
+our own writes again (a first push's would be every event)."""
+
+
 def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
-          newer: Callable[[Commit | None], bool] = never) -> Outcome:
+          newer: Callable[[Commit | None], bool] = never, *,
+          fingerprint: str | None = None) -> Outcome:
+    """Carry out `plan`; `fingerprint` is what the inputs hashed to (stored with the cache)."""
     outcome = Outcome(plan.id)
     if plan.newer is not None:  # a late job: the server holds a newer commit's schedule
         outcome.newer = plan.newer
@@ -72,15 +82,39 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
             # A newer commit's sync is writing this calendar right now: leave the rest, and
             # the cache, to it.
             return outcome
-    wrote = bool(outcome.created or outcome.updated or outcome.deleted)
-    # The calendar's commit moves only with a write: a run with nothing to change writes
-    # nothing, even when HEAD moved (a known limit, see docs/robustness.md).
-    state = State(known, plan.foreign, (commit if wrote else None) or plan.state.commit)
-    changed = state.encode() != plan.state.encode()
-    if changed and (plan.state_supported or wrote) \
-            and not dav.proppatch(plan.href, {STATE: state.encode()}):
+    writes = len(outcome.created) + len(outcome.updated) + len(outcome.deleted)
+    state = State(known, plan.foreign, plan.state.commit, fingerprint or "", plan.state.token,
+                  plan.props)
+    # A new sync token alone is no reason to write: the old one still tells the same story.
+    if state.encode() == plan.state.encode():
+        return outcome
+    # The calendar's commit moves whenever its cache is written: with event changes, or when
+    # the records changed (a new fingerprint). A late job of an older commit then sees that a
+    # newer one wrote here and leaves the calendar, cache included, alone. A run whose records
+    # did not change writes nothing, even when HEAD moved (see docs/robustness.md).
+    token = _fresher(dav, plan, known) if writes > REFRESH_AFTER else plan.token
+    state = replace(state, token="" if outcome.unsure else token,
+                    commit=commit or plan.state.commit)
+    if (plan.state_supported or writes) and not dav.proppatch(plan.href, {STATE: state.encode()}):
         outcome.warnings.append("state")
     return outcome
+
+
+def _fresher(dav: Dav, plan: CalendarPlan, known: Mapping[str, Known]) -> str:
+    """A sync token from after our writes, if the changes since the plan's are all ours."""
+    if not plan.token:
+        return ""
+    try:
+        token, changes = dav.sync_collection(plan.href, plan.token)
+    except errors.TokenRefused:
+        return plan.token
+    for resource in changes:
+        name = resource.href.rsplit("/", 1)[-1]
+        etag = None if resource.status == 404 else resource.text(tag(DAV, "getetag"))
+        mine = known[name].etag if name in known else plan.foreign.get(name)
+        if etag != mine:
+            return plan.token  # someone else wrote too: the next run must see it
+    return token
 
 
 def _calendar(dav: Dav, plan: CalendarPlan, outcome: Outcome) -> None:
@@ -92,14 +126,14 @@ def _calendar(dav: Dav, plan: CalendarPlan, outcome: Outcome) -> None:
             # Radicale answers 409, Xandikos 403): another sync made it since we looked.
             if not _is_calendar(dav, plan.href):
                 raise
-        missing = _missing_props(dav, plan.href, plan.props)
+        missing, plan.token = _missing_props(dav, plan.href, plan.props)
         if missing:  # some servers ignore properties in MKCALENDAR; set them separately
             dav.proppatch(plan.href, missing)
-            if _missing_props(dav, plan.href, plan.props):
+            if _missing_props(dav, plan.href, plan.props)[0]:
                 outcome.warnings.append("props")
     elif plan.props_to_set:
         dav.proppatch(plan.href, plan.props_to_set)
-        if _missing_props(dav, plan.href, plan.props_to_set):
+        if _missing_props(dav, plan.href, plan.props_to_set)[0]:
             outcome.warnings.append("props")
 
 
@@ -112,11 +146,14 @@ def _is_calendar(dav: Dav, href: str) -> bool:
     return any(t is not None and t.find(tag(CALDAV, "calendar")) is not None for t in types)
 
 
-def _missing_props(dav: Dav, href: str, props: Mapping[str, str]) -> dict[str, str]:
-    found = dav.propfind(href, list(props), depth=0)
+def _missing_props(dav: Dav, href: str,
+                   props: Mapping[str, str]) -> tuple[dict[str, str], str]:
+    """The properties that did not take, and the calendar's sync token ("" if none)."""
+    found = dav.propfind(href, [*props, tag(DAV, "sync-token")], depth=0)
     current = found[0] if found else None
-    return {k: v for k, v in props.items()
-            if current is None or not same_prop(k, (current.text(k) or "").strip(), v)}
+    missing = {k: v for k, v in props.items()
+               if current is None or not same_prop(k, (current.text(k) or "").strip(), v)}
+    return missing, ((current.text(tag(DAV, "sync-token")) or "").strip() if current else "")
 
 
 def _event(run: _Run, href: str, action: Action) -> Known | None:
@@ -170,12 +207,14 @@ def _delete(run: _Run, href: str, action: Action) -> None:
         response = run.dav.send("DELETE", href, b"", {"If-Match": action.etag})
         if response.status in (200, 204, 404):
             run.outcome.deleted.append(action.meeting)
+            run.outcome.unsure |= response.status == 404
             return
         if response.status != 412 or attempt:
             _fail(response, run.dav.url(href))
         remote = _get(run.dav, href)
         if remote is None:
             run.outcome.deleted.append(action.meeting)
+            run.outcome.unsure = True
             return
         if not remote.ours:
             return

@@ -7,23 +7,38 @@ import argparse
 import base64
 import datetime as dt
 import difflib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lint import engine, report
-from lint.model import Calendar, Repository
-from lint.problem import Severity
-from sync import commits, errors, ical, settings, stamps
+from sync import commits, errors, ical, inputs, settings, stamps
 from sync.apply import Outcome, apply
 from sync.dav import Dav
-from sync.discover import calendar_home
+from sync.discover import Home, calendar_home
 from sync.ics import record_url_from_env
 from sync.ics import write_ics as write
 from sync.messages import say
-from sync.push import COLOR, DESCRIPTION, DISPLAYNAME, CalendarPlan, check_deletions, inspect
+from sync.push import (
+    CALENDAR,
+    COLOR,
+    DESCRIPTION,
+    DISPLAYNAME,
+    Action,
+    CalendarPlan,
+    Look,
+    check_deletions,
+    inspect,
+    look,
+)
 from sync.serve import serve
-from web import cli as web
+
+if TYPE_CHECKING:
+    from lint.model import Calendar, Repository
+
+# The linter and the site are imported where they are used: a run with nothing to do needs
+# neither, and their imports alone take longer than such a run's requests.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,6 +89,9 @@ def _ics_parser() -> argparse.ArgumentParser:
 
 def load(root: Path, today: dt.date | None, lang: str) -> Repository:
     """The validated model, or RecordsInvalid after printing the linter's errors."""
+    from lint import engine, report  # noqa: PLC0415 - not needed by a run with nothing to do
+    from lint.problem import Severity  # noqa: PLC0415
+
     if not (root / "schemas").is_dir():
         raise errors.ConfigError(str(root / "schemas"), name=f"--root {root}")
     result = engine.run(root, today=today or dt.date.today())
@@ -100,32 +118,94 @@ def select(repo: Repository, wanted: str | None) -> list[Calendar]:
 
 def push(args: argparse.Namespace, out: list[str],
          config: settings.Settings | None = None) -> int:
-    """Validate, then bring every selected calendar on the server to the records' state."""
+    """Bring every selected calendar on the server to the records' state.
+
+    First, with reads only, each calendar is looked at; if every one was made from the same
+    inputs (sync/inputs.py) and nobody changed it since, there is nothing to do and the records
+    need not be validated again. Otherwise the records are validated (a server failure met in
+    that first look is reported only after them: bad records always come first, and never lead
+    to a write), then planned and written.
+    """
     config = config or settings.from_env(allow_http=args.allow_insecure_http,
                                          timeout=args.timeout, ca_bundle=args.ca_bundle)
     args.secret = config.password
-    repo = load(args.root, args.today, args.lang)
-    calendars = select(repo, args.calendar)
+    url_setting = os.environ.get(settings.ENV_RECORD_URL, "").strip()
+    fingerprint = inputs.fingerprint(args.root, record_url=url_setting)
+    with Dav(config) as dav:
+        looks: dict[str, Look] = {}
+        home: Home | None = None
+        early: errors.SyncError | None = None
+        ids = _calendar_ids(args.root, args.calendar)
+        if ids and fingerprint and not args.verbose:
+            try:
+                home = calendar_home(dav, CALENDAR)
+                looks = {cal_id: look(dav, home, cal_id) for cal_id in ids}
+            except errors.SyncError as exc:
+                early = exc
+            if early is None and all(seen.quiet(fingerprint) for seen in looks.values()):
+                _quiet(dav, list(looks.values()), args, out)
+                return errors.EXIT_OK
+        repo = load(args.root, args.today, args.lang)
+        calendars = select(repo, args.calendar)
+        if early is not None:
+            raise early
+        _full(dav, home or calendar_home(dav, CALENDAR), looks, repo, calendars, args=args,
+              out=out, fingerprint=fingerprint)
+        out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
+    return errors.EXIT_OK
+
+
+def _calendar_ids(root: Path, wanted: str | None) -> list[str]:
+    """The calendars' ids as their file names say (KP301 keeps the two equal), for the look
+    before validation; a name that is not a calendar only makes the run take the full path."""
+    try:
+        found = sorted(p.name.removesuffix(".yaml") for p in (root / "records" / "calendars")
+                       .iterdir() if p.name.endswith(".yaml"))
+    except OSError:
+        return []
+    return [wanted] if wanted in found else [] if wanted else found
+
+
+def _quiet(dav: Dav, looks: list[Look], args: argparse.Namespace, out: list[str]) -> None:
+    """Report a run with nothing to do (it writes nothing, not even a newer sync token)."""
+    plans = []
+    for seen in looks:
+        plan = CalendarPlan(seen.id, seen.href, True, dict(seen.state.props), {},
+                            state=seen.state)
+        plan.actions = [Action("unchanged", n, n.removesuffix(".ics"), k.etag)
+                        for n, k in sorted(seen.state.events.items())]
+        plans.append(plan)
+    out.append(say("quiet", args.lang))
+    if args.dry_run:
+        out.extend(_describe(p, args.lang, False, None) for p in plans)
+        out.append(say("dry_run", args.lang))
+    else:
+        out.extend(_summary(Outcome(p.id, unchanged=len(p.actions)), args.lang, None)
+                   for p in plans)
+    out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
+
+
+def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
+          calendars: list[Calendar], *, args: argparse.Namespace, out: list[str],
+          fingerprint: str | None) -> None:
+    """Plan every selected calendar from the validated records, then write."""
     args.calendars_pushed = [(c.id, c.name) for c in calendars]
     times = stamps.record_times(args.root, [m.file for m in repo.meetings.values()])
     record_url = record_url_from_env()
     commit = commits.head(args.root)
     order = commits.Order(args.root, commit)
-    with Dav(config) as dav:
-        home = calendar_home(dav)
-        plans = [inspect(dav, home + cal.id + "/", cal.id, _props(cal),
-                         ical.events(repo, cal, stamps=times, record_url=record_url),
-                         newer=order.newer)
-                 for cal in calendars]
-        check_deletions(plans, args.allow_mass_delete)
-        if args.dry_run:
-            out.extend(_describe(p, args.lang, args.verbose, commit) for p in plans)
-            out.append(say("dry_run", args.lang))
-        else:
-            for plan in plans:
-                out.append(_summary(apply(dav, plan, commit, order.newer), args.lang, commit))
-        out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
-    return errors.EXIT_OK
+    plans = [inspect(dav, looks.get(cal.id) or look(dav, home, cal.id), _props(cal),
+                     ical.events(repo, cal, stamps=times, record_url=record_url),
+                     newer=order.newer)
+             for cal in calendars]
+    check_deletions(plans, args.allow_mass_delete)
+    if args.dry_run:
+        out.extend(_describe(p, args.lang, args.verbose, commit) for p in plans)
+        out.append(say("dry_run", args.lang))
+        return
+    for plan in plans:
+        outcome = apply(dav, plan, commit, order.newer, fingerprint=fingerprint)
+        out.append(_summary(outcome, args.lang, commit))
 
 
 def _props(calendar: Calendar) -> dict[str, str]:
@@ -192,8 +272,22 @@ def _serve(args: argparse.Namespace, out: list[str]) -> int:
     return serve(args, out, push)
 
 
-_COMMANDS = {"ics": (_ics_parser, write_ics), "serve": (_serve_parser, _serve),
-             "site": (web.parser, web.build_command)}  # the public site: web/cli.py
+def _site_parser() -> argparse.ArgumentParser:
+    from web import cli as web  # noqa: PLC0415 - the public site (web/cli.py), when asked for
+
+    return web.parser()
+
+
+def _site(args: argparse.Namespace, out: list[str]) -> int:
+    from web import cli as web  # noqa: PLC0415
+
+    return web.build_command(args, out)
+
+
+_COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser],
+                           Callable[[argparse.Namespace, list[str]], int]]] = {
+    "ics": (_ics_parser, write_ics), "serve": (_serve_parser, _serve),
+    "site": (_site_parser, _site)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -179,6 +179,34 @@ class Dav:
         expect(response, 207, href=self.url(href))
         return parse_multistatus(response.body, self.url(href))
 
+    def sync_collection(self, href: str, token: str) -> tuple[str, list[Resource]]:
+        """sync-collection (RFC 6578 §3.2): the members changed or removed since `token` (a
+        removed one has status 404), and the collection's current token.
+
+        Raises TokenRefused when the server cannot answer from that token (unknown or expired,
+        the report unsupported, or the answer truncated): the caller lists the calendar instead.
+        """
+        root = ET.Element(tag(DAV, "sync-collection"))
+        ET.SubElement(root, tag(DAV, "sync-token")).text = token
+        ET.SubElement(root, tag(DAV, "sync-level")).text = "1"
+        ET.SubElement(ET.SubElement(root, tag(DAV, "prop")), tag(DAV, "getetag"))
+        url = self.url(href)
+        try:
+            response = self.send("REPORT", href, _xml(root),
+                                 {"Content-Type": "application/xml; charset=utf-8"})
+            expect(response, 207, href=url)
+            document = _document(response.body, url)
+        except (errors.Forbidden, errors.Rejected, errors.NotFound,
+                errors.PreconditionFailed) as exc:
+            raise errors.TokenRefused(url, url=url) from exc
+        fresh = (document.findtext(tag(DAV, "sync-token")) or "").strip()
+        resources = _resources(document, url, per_prop=False)
+        path = unquote(urlsplit(url).path).rstrip("/")
+        truncated = any(r.status == 507 and r.href.rstrip("/") == path for r in resources)
+        if not fresh or truncated:
+            raise errors.TokenRefused(url, url=url)
+        return fresh, [r for r in resources if r.href.rstrip("/") != path]
+
     def proppatch(self, href: str, values: Mapping[str, str]) -> bool:
         """Set properties; True when the server kept all of them."""
         root = ET.Element(tag(DAV, "propertyupdate"))
@@ -235,6 +263,11 @@ def expect(response: Response, *statuses: int, href: str) -> None:
 
 def parse_multistatus(body: bytes, base: str, *, per_prop: bool = False) -> list[Resource]:
     """The `<response>` elements of a 207 body (RFC 4918 §13)."""
+    return _resources(_document(body, base), base, per_prop=per_prop)
+
+
+def _document(body: bytes, base: str) -> ET.Element:
+    """The `<multistatus>` root of a 207 body."""
     if b"<!DOCTYPE" in body[:4096] or b"<!ENTITY" in body[:4096]:
         # A multistatus never needs a DTD; refusing one rules out entity expansion attacks.
         raise errors.BadResponse("DOCTYPE", url=base)
@@ -244,6 +277,10 @@ def parse_multistatus(body: bytes, base: str, *, per_prop: bool = False) -> list
         raise errors.BadResponse(str(exc), url=base) from None
     if root.tag != tag(DAV, "multistatus"):
         raise errors.BadResponse(root.tag, url=base)
+    return root
+
+
+def _resources(root: ET.Element, base: str, *, per_prop: bool) -> list[Resource]:
     resources = []
     for item in root.iter(tag(DAV, "response")):
         href = unquote(urlsplit(urljoin(base, item.findtext(tag(DAV, "href"), ""))).path)

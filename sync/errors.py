@@ -97,6 +97,13 @@ class Redirected(SyncError):
     key = "redirect"
 
 
+class TokenRefused(SyncError):
+    """The server cannot list changes since our sync token (RFC 6578: unknown or expired token,
+    report not supported, answer truncated). Never shown: the sync lists the calendar instead."""
+
+    key = "token"
+
+
 class PreconditionFailed(SyncError):
     """An event changed on the server while we worked on it (HTTP 412), even after a retry."""
 

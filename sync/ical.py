@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,11 @@ COMMIT = "X-KPSS-COMMIT"
 A sync of an older commit finding a newer one here leaves the event alone (sync/commits.py)."""
 COMMIT_TIME = "X-KPSS-COMMIT-TIME"
 HASH = "X-KPSS-HASH"
+HASH_FORMAT = 1
+"""Mixed into every content hash. Bump it whenever `EventDoc._vevent` changes what it writes
+(a property added, dropped or written differently, also by an icalendar upgrade): the hash is
+computed from the event's data, not from the VEVENT, so only this tells that the same data now
+makes a different event. Bumping it rewrites every event once, without a SEQUENCE bump."""
 PRODID = "-//kpss//kpss sync//CS"
 TZID = "Europe/Prague"
 DEFAULT_REFRESH = "P1D"
@@ -61,10 +67,25 @@ class EventDoc:
 
     @cached_property
     def content_hash(self) -> str:
-        """sha256 of the VEVENT without SEQUENCE and commit: the same hash means the same event."""
-        return hashlib.sha256(self._vevent().to_ical()).hexdigest()
+        """sha256 of everything `_vevent` writes, so of the VEVENT without SEQUENCE and commit:
+        the same hash means the same event.
+
+        Computed from the event's own data (UID, record file, every field of the body, the fixed
+        CLASS and TRANSP, HASH_FORMAT) as canonical JSON, without building the VEVENT: a sync
+        compares the hash of every event, and building them all costs seconds."""
+        b = self.body
+        data = {
+            "format": HASH_FORMAT, "uid": self.uid, "file": self.file,
+            "summary": b.summary, "start": _when(b.start), "end": _when(b.end),
+            "location": b.location, "description": b.description, "status": b.status.value,
+            "stamp": _when(b.stamp), "url": b.url,
+            "class": CLASS.PUBLIC.value, "transp": TRANSP.OPAQUE.value,
+        }
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def _vevent(self) -> icalendar.Event:
+        # Whatever this writes, content_hash must cover: bump HASH_FORMAT when it changes.
         b = self.body
         # DTSTAMP without METHOD is the last revision of the data (RFC 5545 §3.8.7.2): the
         # record's last commit, like LAST-MODIFIED, never the clock. No ORGANIZER or ATTENDEE:
@@ -99,6 +120,20 @@ class EventDoc:
         return bytes(cal.to_ical())
 
 
+def _when(value: dt.date | dt.datetime | None) -> list[str] | None:
+    """A date or time for content_hash: kind, ISO text (with the UTC offset) and time zone name,
+    so that two values rendered differently never serialise alike."""
+    if value is None:
+        return None
+    if not isinstance(value, dt.datetime):
+        return ["date", value.isoformat()]
+    zone = value.tzinfo
+    if zone is None:
+        return ["floating", value.isoformat()]
+    name = getattr(zone, "key", None) or zone.tzname(value) or ""
+    return ["datetime", value.isoformat(), name]
+
+
 def _vcalendar() -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("PRODID", PRODID)
@@ -130,7 +165,8 @@ def _chains(repo: Repository) -> list[tuple[Meeting, ...]]:
         if mid in covered:
             continue
         chain = [repo.meetings[mid]]
-        while _moves(repo, chain[-1]) and chain[-1].postponed_to not in covered | {mid}:
+        while _moves(repo, chain[-1]) and chain[-1].postponed_to != mid \
+                and chain[-1].postponed_to not in covered:
             chain.append(repo.meetings[str(chain[-1].postponed_to)])
             covered.add(chain[-1].id)
         covered.add(mid)
@@ -189,11 +225,12 @@ def _times(meeting: Meeting) -> tuple[dt.date | dt.datetime, dt.date | dt.dateti
 
 
 def _schedule_key(body: _Body) -> str:
-    """sha256 of DTSTART, DTEND and LOCATION as rendered: a change bumps SEQUENCE (§3.8.7.4)."""
-    event = icalendar.Event.new(start=body.start, end=body.end, location=body.location,
-                                stamp=UNKNOWN, uid="key")
-    lines = [event.content_line(name, event[name]) for name in _SCHEDULE if name in event]
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    """A hash of the event's time and place (DTSTART, DTEND, LOCATION): when it changes,
+    SEQUENCE goes up (RFC 5545 §3.8.7.4). Only compared with keys this code made (the state
+    cache is reset whenever its format changes), so it is made from the data, like
+    content_hash, not from the rendered lines."""
+    data = [_when(body.start), _when(body.end), body.location]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _doc(repo: Repository, chain: tuple[Meeting, ...], stamps: Mapping[str, dt.datetime],

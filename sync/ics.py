@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lint.model import Repository
-from sync import ical, stamps
+from sync import ical, settings, stamps
 
-RECORD_URL = "KPSS_RECORD_URL"
+RECORD_URL = settings.ENV_RECORD_URL
 """Environment variable: the prefix a record's path is appended to, e.g. a repository's blob URL."""
 
 

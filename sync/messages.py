@@ -84,6 +84,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "The server redirects {url} elsewhere ({target}); the sync does not follow "
               "redirects. Check KPSS_CALDAV_URL (it must point at the CalDAV server itself).",
     },
+    "token": {
+        "cs": "Server {url} nevydal změny od poslední synchronizace (RFC 6578).",
+        "en": "The server {url} did not list the changes since the last sync (RFC 6578).",
+    },
     "precondition": {
         "cs": "Událost {url} se mezitím na serveru změnila (HTTP 412). Spusťte synchronizaci "
               "znovu; změny se sladí.",
@@ -125,6 +129,12 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
               "{unchanged}",
         "en": "{id}: created {created}, updated {updated}, deleted {deleted}, unchanged "
               "{unchanged}",
+    },
+    "quiet": {
+        "cs": "Záznamy se od poslední synchronizace nezměnily a kalendáře na serveru také ne: "
+              "není co nahrát (záznamy byly zkontrolovány, když se nahrávaly).",
+        "en": "Neither the records nor the calendars on the server changed since the last sync: "
+              "nothing to push (the records were checked when they were pushed).",
     },
     "requests": {
         "cs": "Požadavků na server: {requests} (zápisů: {writes}).",

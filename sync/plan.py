@@ -25,8 +25,9 @@ from sync.ical import COMMIT_TIME as COMMIT_TIME_PROPERTY
 from sync.ical import HASH as HASH_PROPERTY
 from sync.ical import MARKER
 
-STATE_VERSION = 2
-"""2: the commit of each event, and of the last sync that wrote the calendar."""
+STATE_VERSION = 3
+"""2: the commit of each event, and of the last sync that wrote the calendar. 3: the inputs
+fingerprint, the sync token and the calendar's properties of the run that wrote it."""
 _VISIBLE = ("SUMMARY", "DTSTART", "DTEND", "LOCATION", "DESCRIPTION", "STATUS", "URL", "CLASS",
             "TRANSP", MARKER)
 _SCHEDULE = ("DTSTART", "DTEND", "LOCATION")
@@ -51,11 +52,21 @@ class State:
     """Resources that are not ours, with the ETag at which we last looked."""
     commit: Commit | None = None
     """The commit of the last sync that wrote this calendar."""
+    fingerprint: str = ""
+    """The inputs fingerprint (sync/inputs.py) the events and properties were made from."""
+    token: str = ""
+    """A sync token (RFC 6578) from before the run that wrote this: every change since then is
+    either in `events`/`foreign` or someone else's."""
+    props: Mapping[str, str] = field(default_factory=dict)
+    """The calendar's properties (name, description, colour) as that run set them."""
 
     def encode(self) -> str:
         return json.dumps({
             "v": STATE_VERSION,
             "commit": _pair(self.commit),
+            "fingerprint": self.fingerprint,
+            "token": self.token,
+            "props": dict(sorted(self.props.items())),
             "events": {n: [k.etag, k.content, k.sequence, k.schedule, *_pair(k.commit)]
                        for n, k in sorted(self.events.items())},
             "foreign": dict(sorted(self.foreign.items())),
@@ -73,10 +84,19 @@ class State:
                       for n, v in data["events"].items()}
             foreign = {str(n): str(e) for n, e in data.get("foreign", {}).items()}
             commit = Commit.of(str(data["commit"][0]), int(data["commit"][1]))
+            props = {str(k): str(v) for k, v in data.get("props", {}).items()}
+            fingerprint, token = str(data.get("fingerprint", "")), str(data.get("token", ""))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
                 OSError):
             return cls()
-        return cls(events, foreign, commit)
+        return cls(events, foreign, commit, fingerprint, token, props)
+
+    def vouches(self, members: Mapping[str, str]) -> bool:
+        """The server holds exactly what this cache describes: the same resources, each at the
+        ETag we last wrote or looked at."""
+        known = {n: k.etag for n, k in self.events.items()}
+        known.update(self.foreign)
+        return dict(members) == known
 
 
 def _pair(commit: Commit | None) -> list[str | int]:

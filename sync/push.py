@@ -9,13 +9,18 @@ from dataclasses import dataclass, field
 from sync import errors
 from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
+from sync.discover import Home
 from sync.ical import EventDoc
 from sync.plan import Known, Remote, State, read_remote, schedule, vevent_of, visible
 
 STATE = tag(KPSS, "state")
 DISPLAYNAME, DESCRIPTION, COLOR = (tag(DAV, "displayname"), tag(CALDAV, "calendar-description"),
                                    tag(ICAL, "calendar-color"))
-LISTING = (tag(DAV, "resourcetype"), tag(DAV, "getetag"), DISPLAYNAME, DESCRIPTION, COLOR, STATE)
+GETETAG, SYNC_TOKEN = tag(DAV, "getetag"), tag(DAV, "sync-token")
+CALENDAR = (tag(DAV, "resourcetype"), DISPLAYNAME, DESCRIPTION, COLOR, STATE)
+"""What discovery asks of every calendar in the home: never its ETag, CTag or sync token, which
+make some servers (Radicale) read every event of every calendar."""
+LISTING = (*CALENDAR, GETETAG)
 ICS = {"Content-Type": "text/calendar; charset=utf-8"}
 
 
@@ -29,6 +34,32 @@ class Action:
     doc: EventDoc | None = None
     commit: Commit | None = None
     """The commit the event on the server was written from, where known."""
+
+
+@dataclass
+class Look:
+    """One calendar as the server shows it, read before the records are (reads only)."""
+
+    id: str
+    href: str
+    exists: bool
+    current: dict[str, str] = field(default_factory=dict)
+    """The calendar's properties now (name, description, colour, by tag)."""
+    state: State = field(default_factory=State)
+    state_supported: bool = False
+    """The server keeps our state cache (it held one)."""
+    members: dict[str, str] = field(default_factory=dict)
+    """Every resource in the calendar: name → ETag."""
+    token: str = ""
+    """The calendar's sync token as of `members` ("" when not asked for)."""
+
+    def quiet(self, fingerprint: str | None) -> bool:
+        """Nothing to do: made from the same inputs, and nobody changed the calendar since."""
+        state = self.state
+        return (self.exists and bool(fingerprint) and state.fingerprint == fingerprint
+                and bool(state.props) and state.vouches(self.members)
+                and all(same_prop(k, self.current.get(k, ""), v)
+                        for k, v in state.props.items()))
 
 
 @dataclass
@@ -48,6 +79,8 @@ class CalendarPlan:
     """The server holds our state cache (or the calendar is new): keep it current."""
     newer: Commit | None = None
     """A commit newer than ours wrote this calendar: this (late) run must not touch it."""
+    token: str = ""
+    """The sync token the plan was made at (see State.token)."""
 
     def count(self, kind: str) -> int:
         return sum(a.kind == kind for a in self.actions)
@@ -58,33 +91,85 @@ def name_of(doc: EventDoc) -> str:
     return doc.uid.split("@", 1)[0] + ".ics"
 
 
-def inspect(dav: Dav, href: str, cal_id: str, props: dict[str, str],
-            docs: Sequence[EventDoc], *,
+def look(dav: Dav, home: Home, cal_id: str) -> Look:
+    """Read one calendar: 1 sync-collection REPORT when discovery listed it with a cache that
+    holds a sync token (RFC 6578), else 1 PROPFIND listing every resource's ETag."""
+    href = home.path + cal_id + "/"
+    if home.children is None:
+        return _listed(dav, href, cal_id)
+    collection = home.children.get(cal_id)
+    if collection is None:
+        return Look(cal_id, href, exists=False)
+    _check_calendar(dav, collection, href)
+    seen = _look_at(cal_id, href, collection)
+    if not seen.state.token:  # no cache, or one whose last run could not vouch for a token
+        return _listed(dav, href, cal_id, token=seen.state_supported)
+    try:
+        token, changes = dav.sync_collection(href, seen.state.token)
+    except errors.TokenRefused:  # forgotten or expired: list (the next write stores a new one)
+        return _listed(dav, href, cal_id, token=True)
+    members = {n: k.etag for n, k in seen.state.events.items()}
+    members.update(seen.state.foreign)
+    for resource in changes:
+        name = resource.href.rsplit("/", 1)[-1]
+        if resource.status == 404:
+            members.pop(name, None)
+        elif name:
+            members[name] = resource.text(GETETAG) or ""
+    seen.members, seen.token = members, token
+    return seen
+
+
+def _listed(dav: Dav, href: str, cal_id: str, *, token: bool = False) -> Look:
+    """Read one calendar whole: every resource's ETag, and with `token` its sync token (which
+    costs some servers, Radicale among them, a read of every event: asked only where the
+    server keeps our cache, so that the token can be stored)."""
+    asked = (*LISTING, SYNC_TOKEN) if token else LISTING
+    try:
+        listing = dav.propfind(href, asked, depth=1)
+    except errors.NotFound:
+        return Look(cal_id, href, exists=False)
+    collection, members = _split(listing, href)
+    if collection is None:
+        raise errors.NotACalendar(dav.url(href), url=dav.url(href))
+    _check_calendar(dav, collection, href)
+    seen = _look_at(cal_id, href, collection)
+    seen.members = members
+    seen.token = (collection.text(SYNC_TOKEN) or "").strip() if token else ""
+    return seen
+
+
+def _look_at(cal_id: str, href: str, collection: Resource) -> Look:
+    cached = collection.text(STATE)
+    current = {k: (collection.text(k) or "").strip() for k in (DISPLAYNAME, DESCRIPTION, COLOR)}
+    return Look(cal_id, href, True, current, State.decode(cached), cached is not None)
+
+
+def _check_calendar(dav: Dav, collection: Resource, href: str) -> None:
+    if tag(CALDAV, "calendar") not in _types(collection):
+        raise errors.NotACalendar(dav.url(href), url=dav.url(href))
+
+
+def inspect(dav: Dav, seen: Look, props: dict[str, str], docs: Sequence[EventDoc], *,
             newer: Callable[[Commit | None], bool] = never) -> CalendarPlan:
-    """Read one calendar (1 PROPFIND, plus 1 multiget when the cache cannot vouch) and plan.
+    """Plan one calendar from what `look` read (plus 1 multiget when the cache cannot vouch
+    for every resource).
 
     `newer` tells whether a commit found on the server is newer than the one we sync from.
     """
-    try:
-        listing = dav.propfind(href, LISTING, depth=1)
-    except errors.NotFound:
-        plan = CalendarPlan(cal_id, href, False, props, dict(props))
+    if not seen.exists:
+        plan = CalendarPlan(seen.id, seen.href, False, props, dict(props))
         plan.actions = [Action("create", name_of(d), d.meeting_id, doc=d) for d in docs]
         return plan
-    collection, members = _split(listing, href)
-    if collection is None or tag(CALDAV, "calendar") not in _types(collection):
-        raise errors.NotACalendar(dav.url(href), url=dav.url(href))
-    current = {k: (collection.text(k) or "").strip() for k in props}
-    changed = {k: v for k, v in props.items() if not same_prop(k, current[k], v)}
-    cached = collection.text(STATE)
+    changed = {k: v for k, v in props.items() if not same_prop(k, seen.current.get(k, ""), v)}
     # No cache on an existing calendar: not written yet, lost, or a server that keeps no dead
     # properties (Xandikos). Then it is written only together with event changes, so a run with
     # nothing to change writes nothing even where the server refuses it every time.
-    plan = CalendarPlan(cal_id, href, True, props, changed, state=State.decode(cached),
-                        state_supported=cached is not None)
-    _plan_events(dav, plan, members, docs)
-    seen = [plan.state.commit, *(a.commit for a in plan.actions)]
-    plan.newer = next((c for c in seen if c is not None and newer(c)), None)
+    plan = CalendarPlan(seen.id, seen.href, True, props, changed, state=seen.state,
+                        state_supported=seen.state_supported, token=seen.token)
+    _plan_events(dav, plan, seen.members, docs)
+    seen_commits = [plan.state.commit, *(a.commit for a in plan.actions)]
+    plan.newer = next((c for c in seen_commits if c is not None and newer(c)), None)
     return plan
 
 
@@ -95,7 +180,7 @@ def _split(listing: list[Resource], href: str) -> tuple[Resource | None, dict[st
         if resource.href.rstrip("/") == path:
             collection = resource
         elif tag(DAV, "collection") not in _types(resource):
-            members[resource.href.rsplit("/", 1)[-1]] = resource.text(tag(DAV, "getetag")) or ""
+            members[resource.href.rsplit("/", 1)[-1]] = resource.text(GETETAG) or ""
     return collection, members
 
 
@@ -194,4 +279,4 @@ def check_deletions(plans: Sequence[CalendarPlan], allow: bool) -> None:
                                            total=plan.ours_on_server)
 
 
-__all__ = ["Action", "CalendarPlan", "check_deletions", "inspect", "name_of"]
+__all__ = ["Action", "CalendarPlan", "Look", "check_deletions", "inspect", "look", "name_of"]

@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 
 from sync.errors import ConfigError, InsecureURL
 
+ENV_RECORD_URL = "KPSS_RECORD_URL"
+"""Prefix of the public link to each record, written into events (see sync/ics.py)."""
+
 ENV_URL = "KPSS_CALDAV_URL"
 ENV_USER = "KPSS_CALDAV_USERNAME"
 ENV_PASSWORD = "KPSS_CALDAV_PASSWORD"  # noqa: S105 - the variable's name, not a password

@@ -52,3 +52,10 @@ def head_commit(root: Path) -> str | None:
     """The short hash of HEAD (12 digits, stable as the history grows), or None outside git."""
     out = _git(root, "rev-parse", "--short=12", "--verify", "--quiet", "HEAD")
     return out.strip() or None if out else None
+
+
+def last_change(root: Path) -> str:
+    """The newest commit that touched records/ ("" outside git): every record's time above is a
+    function of it (a commit hash pins its whole history), so it stands for them all."""
+    out = _git(root, "log", "-1", "--format=%H", "--", "records")
+    return out.strip() if out else ""

@@ -264,7 +264,7 @@ def _order() -> str:
 
 Every event says which commit it was written from: `X-KPSS-COMMIT` (12 hex digits) and
 `X-KPSS-COMMIT-TIME` (the committer time, UTC). The state cache on the calendar keeps the commit
-of each event and of the last sync that wrote the calendar (state version 2). Before writing,
+of each event and of the last sync that wrote the calendar (state version 3). Before writing,
 the sync asks whether any commit found there is newer than its own HEAD (sync/commits.py):
 newer when git says HEAD is its ancestor; older when it is HEAD's ancestor; and where git cannot
 tell (a shallow clone that does not hold it, or diverging branches) the later committer time
@@ -278,9 +278,14 @@ calendar.
 {table({"scenario": "scenario", "outcome": "outcome", "converged": "server kept the newer "
         "content", "lost": "lost", "duplicates": "duplicates"}, _scenario_rows(late))}
 
-Limits: a calendar's commit moves only when a run writes to it (a run with nothing to change
-writes nothing, as promised); so if a newer commit only reverted a change and its run found
-nothing to write, a late job of the reverted commit is not recognised as late. Two jobs of
+A calendar's commit moves whenever a run writes its events or its cache, and a run whose records
+changed writes the new inputs fingerprint (sync/inputs.py) into every calendar's cache even when
+that calendar's events stay the same; so a late job of any older state of the records finds a
+newer commit everywhere, even after a commit that only reverted a change (the fingerprint holds
+the last commit that touched records/). A commit that leaves records/ alone changes nothing and
+writes nothing, and a late job of it has nothing to put back.
+
+Limits: two jobs of
 different commits that run at the same moment are ordered event by event; an older job may
 still write an event the newer job did not need to change, until the next sync of a newer
 commit repairs it. The publish workflow's `concurrency: calendar-sync` group (docs/ci.md) rules

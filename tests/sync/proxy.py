@@ -46,7 +46,10 @@ class Request:
 class Rule:
     fault: str
     method: str | None = None
+    """One method, or several separated by `|`; None for any."""
     path: str | None = None
+    contains: bytes = b""
+    """Only requests whose body holds these bytes (a REPORT's kind, say)."""
     nth: int = 1
     times: int = 1
     status: int = 500
@@ -58,7 +61,9 @@ class Rule:
     fired: int = 0
 
     def matches(self, request: Request) -> bool:
-        if self.method is not None and request.method != self.method:
+        if self.method is not None and request.method not in self.method.split("|"):
+            return False
+        if self.contains and self.contains not in request.body:
             return False
         return self.path is None or re.search(self.path, request.path) is not None
 
@@ -80,6 +85,11 @@ class Entry:
     headers: dict[str, str]
     status: int | None
     fault: str | None
+    head: bytes = b""
+    """The start of the request's body: enough to tell a sync-collection from a multiget."""
+
+
+HEAD = 400
 
 
 class FaultProxy:
@@ -144,7 +154,8 @@ class FaultProxy:
         # Kept without credentials, so a failing test's report cannot show them.
         headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
         with self.lock:
-            self.log.append(Entry(request.method, request.path, headers, status, fault))
+            self.log.append(Entry(request.method, request.path, headers, status, fault,
+                                  request.body[:HEAD]))
 
     def entries(self, method: str | None = None, path: str = "") -> list[Entry]:
         with self.lock:

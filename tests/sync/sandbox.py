@@ -126,6 +126,12 @@ class Backend:
     """The server stores dead properties, so the sync's cache on the calendar works."""
 
     @property
+    def lists_calendars(self) -> bool:
+        """The calendar home is the principal (Radicale): the discovery PROPFIND lists every
+        calendar with its properties and cache, so no calendar needs a PROPFIND of its own."""
+        return self.home == self.principal
+
+    @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
 

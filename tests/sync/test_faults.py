@@ -12,6 +12,8 @@ from sync import dav
 from tests.sync.sandbox import Event, Result, Sandbox, assert_in_place, change
 
 READS = ("PROPFIND", "REPORT", "GET")
+READ = "PROPFIND|REPORT"
+"""The calendar's read: a listing, or the sync-collection report where the cache has a token."""
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,8 @@ class Fault:
 
 FOREVER = 99
 FAULTS = [
-    Fault("reset-before-once", "reset_before", "PROPFIND", 0),
-    Fault("reset-before-always", "reset_before", "PROPFIND", 3, "Spojení se serverem",
+    Fault("reset-before-once", "reset_before", READ, 0),
+    Fault("reset-before-always", "reset_before", READ, 3, "Spojení se serverem",
           times=FOREVER),
     Fault("reset-after-put-once", "reset_after", "PUT", 0),
     Fault("reset-after-put-always", "reset_after", "PUT", 3, "Spojení se serverem",
@@ -46,8 +48,8 @@ FAULTS = [
     Fault("503-once-retry-after", "status", "PUT", 0, status=503, headers={"Retry-After": "0"}),
     Fault("503-always", "status", "PUT", 3, "hlásí chybu (HTTP 503)", status=503,
           times=FOREVER, headers={"Retry-After": "0"}),
-    Fault("503-without-retry-after", "status", "PROPFIND", 0, status=503),
-    Fault("429-once", "status", "PROPFIND", 0, status=429, headers={"Retry-After": "1"}),
+    Fault("503-without-retry-after", "status", READ, 0, status=503),
+    Fault("429-once", "status", READ, 0, status=429, headers={"Retry-After": "1"}),
     Fault("401", "status", "PROPFIND", 3, "přihlášení (HTTP 401)", where="root", status=401,
           headers={"WWW-Authenticate": 'Basic realm="kpss"'}),
     Fault("403-put", "status", "PUT", 3, "oprávnění (HTTP 403)", status=403),
@@ -60,14 +62,14 @@ FAULTS = [
     Fault("423-put-always", "status", "PUT", 3, "hlásí chybu (HTTP 423)", status=423,
           times=FOREVER),
     Fault("415-put", "status", "PUT", 3, "odmítl data (HTTP 415)", status=415),
-    Fault("slow-propfind", "delay", "PROPFIND", 3, "neodpověděl včas", times=FOREVER,
+    Fault("slow-propfind", "delay", READ, 3, "neodpověděl včas", times=FOREVER,
           seconds=1.0, timeout="0.3"),
     Fault("slow-put-once", "delay", "PUT", 0, seconds=1.0, timeout="0.3"),
     Fault("slow-create-once", "delay", "PUT", 0, where="create", seconds=1.0, timeout="0.3"),
     Fault("reset-after-create-once", "reset_after", "PUT", 0, where="create"),
-    Fault("truncated-propfind", "truncate", "PROPFIND", 3, "Spojení se serverem",
+    Fault("truncated-propfind", "truncate", READ, 3, "Spojení se serverem",
           times=FOREVER),
-    Fault("not-xml-propfind", "garbage", "PROPFIND", 3, "nelze rozumět"),
+    Fault("not-xml-propfind", "garbage", READ, 3, "nelze rozumět"),
 ]
 
 

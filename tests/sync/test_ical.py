@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import os
 import subprocess
 import textwrap
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from icalendar.enums import STATUS
 
 from lint import engine
-from lint.model import Repository
+from lint.model import PRAGUE, Repository
 from sync import ical, ics, stamps
 from tests.conftest import ROOT, make_repo
 
@@ -343,6 +345,154 @@ def test_content_hash_ignores_sequence_and_commit(synthetic: Repository) -> None
     retitled = dataclasses.replace(meeting, title="Mimořádné jednání ŘPS")
     repo = dataclasses.replace(synthetic, meetings={**synthetic.meetings, meeting.id: retitled})
     assert docs(repo)["2022-10-19-rps@kpss"].content_hash != doc.content_hash
+
+
+BODY = ical._Body(
+    summary="Jednání ŘPS", start=dt.datetime(2022, 10, 19, 14, 0, tzinfo=PRAGUE),
+    end=dt.datetime(2022, 10, 19, 16, 0, tzinfo=PRAGUE),
+    location="Historická budova radnice, místnost 209", description="Program:\n1. Různé",
+    status=STATUS.CONFIRMED, stamp=dt.datetime(2022, 9, 30, 10, 0, tzinfo=UTC),
+    url=URL + "records/meetings/2022/2022-10-19-rps.yaml")
+
+
+def event_doc(body: ical._Body = BODY, **changes: object) -> ical.EventDoc:
+    """A fresh EventDoc (so a fresh content_hash) of the 19. 10. meeting, with `changes`."""
+    doc = ical.EventDoc(uid="2022-10-19-rps@kpss", meeting_id="2022-10-19-rps",
+                        file="records/meetings/2022/2022-10-19-rps.yaml",
+                        schedule_key=ical._schedule_key(body), body=body)
+    return dataclasses.replace(doc, **changes)
+
+
+def vevent_lines(doc: ical.EventDoc) -> list[bytes]:
+    """The VEVENT exactly as rendered, unfolded, without SEQUENCE and our hash."""
+    data = doc.render(0).replace(b"\r\n ", b"")
+    lines = data.split(b"\r\n")
+    inner = lines[lines.index(b"BEGIN:VEVENT"):lines.index(b"END:VEVENT") + 1]
+    return [line for line in inner
+            if not line.startswith((b"SEQUENCE:", ical.HASH.encode() + b":"))]
+
+
+# One change at a time of everything a VEVENT shows; each must change the rendered VEVENT.
+VARIANTS: dict[str, dict[str, object]] = {
+    "uid": {"uid": "2022-10-20-rps@kpss"},
+    "file": {"file": "records/meetings/2022/2022-10-20-rps.yaml"},
+    "summary": {"summary": "ZRUŠENO: Jednání ŘPS"},
+    "start": {"start": dt.datetime(2022, 10, 19, 15, 0, tzinfo=PRAGUE)},
+    "start same instant in UTC": {"start": dt.datetime(2022, 10, 19, 12, 0, tzinfo=UTC)},
+    "floating times": {"start": dt.datetime(2022, 10, 19, 14, 0),
+                       "end": dt.datetime(2022, 10, 19, 16, 0)},
+    "all day": {"start": dt.date(2022, 10, 19), "end": dt.date(2022, 10, 20)},
+    "end": {"end": dt.datetime(2022, 10, 19, 17, 0, tzinfo=PRAGUE)},
+    "no end": {"end": None},
+    "location": {"location": "Historická budova radnice, místnost 17"},
+    "no location": {"location": None},
+    "empty location": {"location": ""},
+    "description": {"description": "Program:\n1. Komunitní plán"},
+    "no description": {"description": ""},
+    "status cancelled": {"status": STATUS.CANCELLED},
+    "status tentative": {"status": STATUS.TENTATIVE},
+    "stamp": {"stamp": dt.datetime(2022, 9, 30, 10, 0, 1, tzinfo=UTC)},
+    "url": {"url": URL + "records/meetings/2022/2022-10-20-rps.yaml"},
+    "no url": {"url": None},
+}
+
+
+def variant(name: str) -> ical.EventDoc:
+    changes = VARIANTS[name]
+    own = {k: v for k, v in changes.items() if k in ("uid", "file")}
+    body = dataclasses.replace(BODY, **{k: v for k, v in changes.items() if k not in own})
+    return event_doc(body, **own)
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_content_hash_follows_every_field(name: str) -> None:
+    changed = variant(name)
+    assert vevent_lines(changed) != vevent_lines(event_doc())  # the change shows in the VEVENT
+    assert changed.content_hash != event_doc().content_hash
+    assert variant(name).content_hash == changed.content_hash  # and the hash is deterministic
+
+
+def test_content_hash_same_exactly_when_the_vevent_is() -> None:
+    docs = [event_doc()] + [variant(name) for name in sorted(VARIANTS)]
+    by_hash = {d.content_hash: vevent_lines(d) for d in docs}
+    assert len(by_hash) == len(docs)
+    assert len({tuple(lines) for lines in by_hash.values()}) == len(docs)
+    # What the VEVENT does not show (the id of the last meeting, the schedule key, the
+    # postponements that only make SEQUENCE) leaves the hash alone.
+    same = event_doc(meeting_id="2022-10-05-rps", schedule_key="other", postponements=3)
+    assert vevent_lines(same) == vevent_lines(event_doc())
+    assert same.content_hash == event_doc().content_hash
+    equal_body = dataclasses.replace(BODY, start=dt.datetime(2022, 10, 19, 14, 0, tzinfo=PRAGUE))
+    assert equal_body is not BODY
+    assert event_doc(equal_body).content_hash == event_doc().content_hash
+
+
+def test_content_hash_is_in_the_event_whatever_sequence_and_commit() -> None:
+    doc = event_doc()
+    committed = dt.datetime(2022, 10, 1, 8, 0, tzinfo=UTC)
+    for sequence, commit, when in ((0, None, None), (5, "abc123def456", committed)):
+        event = icalendar.Calendar.from_ical(doc.render(sequence, commit, when)).walk("VEVENT")[0]
+        assert str(event[ical.HASH]) == doc.content_hash
+    assert event_doc().content_hash == doc.content_hash
+
+
+def test_content_hash_format_is_mixed_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = event_doc().content_hash
+    # The format, spelled out: if the hash changes without HASH_FORMAT changing, every event on
+    # every server is rewritten by the next sync for nothing.
+    canonical = (
+        '{"class":"PUBLIC","description":"Program:\\n1. Různé",'
+        '"end":["datetime","2022-10-19T16:00:00+02:00","Europe/Prague"],'
+        '"file":"records/meetings/2022/2022-10-19-rps.yaml","format":1,'
+        '"location":"Historická budova radnice, místnost 209",'
+        '"stamp":["datetime","2022-09-30T10:00:00+00:00","UTC"],'
+        '"start":["datetime","2022-10-19T14:00:00+02:00","Europe/Prague"],'
+        '"status":"CONFIRMED","summary":"Jednání ŘPS","transp":"OPAQUE",'
+        '"uid":"2022-10-19-rps@kpss",'
+        f'"url":"{URL}records/meetings/2022/2022-10-19-rps.yaml"}}')
+    assert ical.HASH_FORMAT == 1
+    assert before == hashlib.sha256(canonical.encode()).hexdigest()
+    all_day = dataclasses.replace(BODY, start=dt.date(2022, 10, 19), end=None, location=None,
+                                  description="", url=None)
+    canonical = (
+        '{"class":"PUBLIC","description":"","end":null,'
+        '"file":"records/meetings/2022/2022-10-19-rps.yaml","format":1,"location":null,'
+        '"stamp":["datetime","2022-09-30T10:00:00+00:00","UTC"],'
+        '"start":["date","2022-10-19"],"status":"CONFIRMED","summary":"Jednání ŘPS",'
+        '"transp":"OPAQUE","uid":"2022-10-19-rps@kpss","url":null}')
+    assert event_doc(all_day).content_hash == hashlib.sha256(canonical.encode()).hexdigest()
+    monkeypatch.setattr(ical, "HASH_FORMAT", ical.HASH_FORMAT + 1)
+    assert event_doc().content_hash != before
+
+
+SCHEDULES = [
+    {}, {"end": None}, {"location": None}, {"location": ""}, {"location": "a, b; c\\d"},
+    {"start": dt.date(2022, 10, 19), "end": dt.date(2022, 10, 20)},
+    {"start": dt.datetime(2022, 3, 27, 3, 30, 15, tzinfo=PRAGUE), "end": None},
+    {"start": dt.datetime(2022, 10, 19, 12, 0, tzinfo=UTC)},
+    {"start": dt.datetime(2022, 10, 19, 14, 0), "end": dt.datetime(2022, 10, 19, 16, 0)},
+]
+
+
+def test_schedule_key_differs_exactly_when_time_or_place_does() -> None:
+    bodies = [dataclasses.replace(BODY, **changes) for changes in SCHEDULES]
+    keys = [ical._schedule_key(b) for b in bodies]
+    assert len(set(keys)) == len(SCHEDULES)  # every variant is another time or place
+    for body, key in zip(bodies, keys, strict=True):
+        other = dataclasses.replace(body, summary="Jiný název", description="x", url=None,
+                                    status=ical.STATUS.CANCELLED)
+        assert ical._schedule_key(other) == key  # nothing else counts
+
+
+def test_postponement_cycle_keeps_every_meeting_once(synthetic: Repository) -> None:
+    last = synthetic.meetings["2022-10-05-rps"]
+    looped = dataclasses.replace(last, status="postponed", postponed_to="2022-09-19-rps")
+    repo = dataclasses.replace(synthetic, meetings={**synthetic.meetings, last.id: looped})
+    chains = ical._chains(repo)
+    ids = [m.id for chain in chains for m in chain]
+    assert sorted(ids) == sorted(repo.meetings)
+    cycle = next(c for c in chains if c[0].id == "2022-09-19-rps")
+    assert [m.id for m in cycle] == ["2022-09-19-rps", "2022-09-26-rps", "2022-10-05-rps"]
 
 
 def test_schedule_key_follows_time_and_place_only(synthetic: Repository) -> None:
