@@ -54,6 +54,11 @@ class Server:
         if status != 201:
             raise RuntimeError(f"MKCALENDAR {calendar}: HTTP {status}")
 
+    def delete_calendar(self, calendar: str) -> None:
+        status, _body = self.request("DELETE", self.home + calendar + "/")
+        if status not in (200, 204):
+            raise RuntimeError(f"DELETE {calendar}: HTTP {status}")
+
     def download(self, calendar: str) -> dict[str, bytes]:
         """Resource name → calendar data of every event, in one calendar-query REPORT."""
         root = ET.Element(tag(CALDAV, "calendar-query"))
