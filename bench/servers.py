@@ -6,8 +6,6 @@ import base64
 import contextlib
 import http.client
 import secrets
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -16,6 +14,7 @@ from pathlib import Path
 
 from sync import radicale
 from sync.dav import CALDAV, DAV, parse_multistatus, tag
+from tests.sync import xandikos
 
 START_TIMEOUT = 30.0
 
@@ -95,20 +94,10 @@ def running_radicale(folder: Path) -> Iterator[Server]:
 
 @contextlib.contextmanager
 def running_xandikos(folder: Path) -> Iterator[Server]:
-    port = radicale.free_port()
-    with (folder / "xandikos.log").open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "xandikos", "serve", "-d", str(folder / "data"),
-             "--state-dir", str(folder / "state"), "--defaults", "--no-detect-systemd",
-             "-l", "127.0.0.1", "-p", str(port)],
-            stdout=log, stderr=subprocess.STDOUT)
-        try:
-            radicale.wait_for_port(port, process, START_TIMEOUT)
-            # No authentication in Xandikos: the credentials are sent and ignored.
-            yield Server("xandikos", port, "kpss", secrets.token_urlsafe(16), "/user/calendars/",
-                         folder, "/user/")
-        finally:
-            radicale.stop(process)
+    with xandikos.running(folder, START_TIMEOUT) as port:
+        # No authentication in Xandikos: the credentials are sent and ignored.
+        yield Server("xandikos", port, "kpss", secrets.token_urlsafe(16), xandikos.HOME, folder,
+                     xandikos.PRINCIPAL)
 
 
 SERVERS: dict[str, Callable[[Path], AbstractContextManager[Server]]] = {

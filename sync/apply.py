@@ -42,6 +42,8 @@ class Outcome:
     """Left alone: a commit newer than ours wrote the calendar, or these events."""
     kept: list[str] = field(default_factory=list)
     """Events left as a newer commit wrote them."""
+    cached: bool = False
+    """Our cache on the calendar was written, and the server kept it."""
     unsure: bool = False
     """An answer did not prove what happened (a DELETE answered 404: gone before, or never
     there?): the cache then keeps no sync token, so the next run lists the calendar."""
@@ -95,9 +97,26 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
     token = _fresher(dav, plan, known) if writes > REFRESH_AFTER else plan.token
     state = replace(state, token="" if outcome.unsure else token,
                     commit=commit or plan.state.commit)
-    if (plan.state_supported or writes) and not dav.proppatch(plan.href, {STATE: state.encode()}):
-        outcome.warnings.append("state")
+    if plan.state_supported or writes:
+        outcome.cached = dav.proppatch(plan.href, {STATE: state.encode()})
+        if not outcome.cached:
+            outcome.warnings.append("state")
     return outcome
+
+
+def adopt(dav: Dav, plan: CalendarPlan, outcome: Outcome, commit: Commit | None,
+          fingerprint: str | None) -> None:
+    """Give our cache to a calendar that has our events but none of it (made by an older
+    version, restored from a backup, its cache removed), once another calendar's cache was
+    just kept: on a server that refuses it (Xandikos) no run keeps asking."""
+    if not plan.exists or plan.state_supported or plan.newer is not None or outcome.cached \
+            or outcome.created or outcome.updated or outcome.deleted:
+        return
+    known = {a.name: k for a in plan.actions
+             if a.kind == "unchanged" and (k := _known(a, a.etag, a.commit)) is not None}
+    state = State(known, plan.foreign, commit or plan.state.commit, fingerprint or "",
+                  "" if outcome.unsure else plan.token, plan.props)
+    outcome.cached = dav.proppatch(plan.href, {STATE: state.encode()})
 
 
 def _fresher(dav: Dav, plan: CalendarPlan, known: Mapping[str, Known]) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sync import commits, errors, ical, inputs, settings, stamps
-from sync.apply import Outcome, apply
+from sync.apply import Outcome, adopt, apply
 from sync.dav import Dav
 from sync.discover import Home, calendar_home
 from sync.ics import record_url_from_env
@@ -203,9 +203,13 @@ def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
         out.extend(_describe(p, args.lang, args.verbose, commit) for p in plans)
         out.append(say("dry_run", args.lang))
         return
+    outcomes = []
     for plan in plans:
-        outcome = apply(dav, plan, commit, order.newer, fingerprint=fingerprint)
-        out.append(_summary(outcome, args.lang, commit))
+        outcomes.append(apply(dav, plan, commit, order.newer, fingerprint=fingerprint))
+        out.append(_summary(outcomes[-1], args.lang, commit))
+    if any(o.cached for o in outcomes):  # this server keeps our cache: give it to every one
+        for plan, outcome in zip(plans, outcomes, strict=True):
+            adopt(dav, plan, outcome, commit, fingerprint)
 
 
 def _props(calendar: Calendar) -> dict[str, str]:

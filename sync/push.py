@@ -11,7 +11,7 @@ from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
 from sync.discover import Home
 from sync.ical import EventDoc
-from sync.plan import Known, Remote, State, read_remote, schedule, vevent_of, visible
+from sync.plan import Known, Remote, State, read_remote, schedule, visible
 
 STATE = tag(KPSS, "state")
 DISPLAYNAME, DESCRIPTION, COLOR = (tag(DAV, "displayname"), tag(CALDAV, "calendar-description"),
@@ -103,11 +103,11 @@ def look(dav: Dav, home: Home, cal_id: str) -> Look:
     _check_calendar(dav, collection, href)
     seen = _look_at(cal_id, href, collection)
     if not seen.state.token:  # no cache, or one whose last run could not vouch for a token
-        return _listed(dav, href, cal_id, token=seen.state_supported)
+        return _listed(dav, href, cal_id)
     try:
         token, changes = dav.sync_collection(href, seen.state.token)
     except errors.TokenRefused:  # forgotten or expired: list (the next write stores a new one)
-        return _listed(dav, href, cal_id, token=True)
+        return _listed(dav, href, cal_id)
     members = {n: k.etag for n, k in seen.state.events.items()}
     members.update(seen.state.foreign)
     for resource in changes:
@@ -120,13 +120,11 @@ def look(dav: Dav, home: Home, cal_id: str) -> Look:
     return seen
 
 
-def _listed(dav: Dav, href: str, cal_id: str, *, token: bool = False) -> Look:
-    """Read one calendar whole: every resource's ETag, and with `token` its sync token (which
-    costs some servers, Radicale among them, a read of every event: asked only where the
-    server keeps our cache, so that the token can be stored)."""
-    asked = (*LISTING, SYNC_TOKEN) if token else LISTING
+def _listed(dav: Dav, href: str, cal_id: str) -> Look:
+    """Read one calendar whole: every resource's ETag, and the calendar's sync token, which a
+    run that writes stores in the cache so that later runs need only the changes since."""
     try:
-        listing = dav.propfind(href, asked, depth=1)
+        listing = dav.propfind(href, (*LISTING, SYNC_TOKEN), depth=1)
     except errors.NotFound:
         return Look(cal_id, href, exists=False)
     collection, members = _split(listing, href)
@@ -135,7 +133,7 @@ def _listed(dav: Dav, href: str, cal_id: str, *, token: bool = False) -> Look:
     _check_calendar(dav, collection, href)
     seen = _look_at(cal_id, href, collection)
     seen.members = members
-    seen.token = (collection.text(SYNC_TOKEN) or "").strip() if token else ""
+    seen.token = (collection.text(SYNC_TOKEN) or "").strip()
     return seen
 
 
@@ -255,13 +253,15 @@ def _decide(name: str, doc: EventDoc, etag: str | None, known: Known | None,
 
 
 def decide_fetched(name: str, doc: EventDoc, remote: Remote) -> Action:
-    wanted = vevent_of(doc.render(remote.sequence))
-    same = wanted is not None and remote.content == doc.content_hash \
-        and remote.visible == visible(wanted)
-    if same:
+    """Compare an event read from the server with the one we want: the same when it carries our
+    content hash and shows what we would show (someone may have edited it in a client, which
+    keeps our X- properties). What we want is compared as built, not rendered and read back:
+    the fingerprints are of values (times as UTC instants), which both give alike."""
+    wanted = doc.vevent(remote.sequence)
+    if remote.content == doc.content_hash and remote.visible == visible(wanted):
         return Action("unchanged", name, doc.meeting_id, remote.etag, remote.sequence, doc,
                       remote.commit)
-    bump = int(wanted is None or remote.schedule != schedule(wanted))
+    bump = int(remote.schedule != schedule(wanted))
     return Action("update", name, doc.meeting_id, remote.etag, remote.sequence + bump, doc,
                   remote.commit)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +18,7 @@ import pytest
 
 from sync import radicale
 from tests.conftest import make_repo
+from tests.sync import xandikos
 from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import MEETINGS, SECRETS, Backend, Sandbox, secret_forms
 
@@ -38,22 +37,11 @@ def radicale_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backen
 @pytest.fixture(scope="session")
 def xandikos_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
     folder = tmp_path_factory.mktemp("xandikos")
-    port = radicale.free_port()
     password = secrets.token_urlsafe(16)  # Xandikos has no auth: sent, and ignored
     SECRETS.add(password)
-    with (folder / "xandikos.log").open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "xandikos", "serve", "-d", str(folder / "data"),
-             "--state-dir", str(folder / "state"), "--defaults", "--no-detect-systemd",
-             "-l", "127.0.0.1", "-p", str(port)],
-            stdout=log, stderr=subprocess.STDOUT)
-        try:
-            radicale.wait_for_port(port, process, START_TIMEOUT)
-            # --defaults makes the principal /user/ with its calendar home /user/calendars/.
-            yield Backend("xandikos", port, "kpss", password, "/user/", "/user/calendars/",
-                          keeps_state=False)
-        finally:
-            radicale.stop(process)
+    with xandikos.running(folder, START_TIMEOUT) as port:
+        yield Backend("xandikos", port, "kpss", password, xandikos.PRINCIPAL, xandikos.HOME,
+                      keeps_state=False)
 
 
 @pytest.fixture(params=["radicale", "xandikos"])

@@ -16,7 +16,7 @@ from icalendar.enums import STATUS
 
 from lint import engine
 from lint.model import PRAGUE, Repository
-from sync import ical, ics, stamps
+from sync import ical, ics, plan, stamps
 from tests.conftest import ROOT, make_repo
 
 TODAY = dt.date(2022, 9, 1)
@@ -637,3 +637,19 @@ def test_record_times_from_one_git_log(tmp_path: Path, monkeypatch: pytest.Monke
 def test_outside_git_every_stamp_is_fixed(tmp_path: Path) -> None:
     assert stamps.record_times(tmp_path, ["records/x.yaml"]) == {"records/x.yaml": stamps.UNKNOWN}
     assert stamps.head_commit(tmp_path) is None
+
+
+@pytest.mark.parametrize("which", ["synthetic", "real"])
+def test_fingerprints_of_built_and_read_back_events_agree(which: str,
+                                                          request: pytest.FixtureRequest) -> None:
+    # The sync compares an event read from the server with the one it wants as built, without
+    # rendering and reading it back: the two must give the same fingerprints, or every run
+    # would rewrite every event it reads.
+    repo: Repository = request.getfixturevalue(which)
+    for cid in repo.calendars:
+        for doc in docs(repo, cid).values():
+            built = doc.vevent(2, "abcdef123456", dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+            read = plan.vevent_of(doc.render(2, "abcdef123456",
+                                             dt.datetime(2025, 1, 1, tzinfo=dt.UTC)))
+            assert plan.visible(built) == plan.visible(read), doc.uid
+            assert plan.schedule(built) == plan.schedule(read), doc.uid

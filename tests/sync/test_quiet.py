@@ -167,3 +167,26 @@ def test_a_first_push_of_few_events_keeps_the_token_from_before(sandbox: Sandbox
     assert state["token"]
     assert state["token"] != state["server_token"]
     assert QUIET in sandbox.run().out
+
+
+def test_an_adopted_calendar_gets_a_token_with_its_first_write(sandbox: Sandbox) -> None:
+    # Our events without our cache (it was removed, or a copy put them there): the run lists
+    # each calendar; the first run that writes stores a cache holding the listing's token, and
+    # once one cache was kept, the calendars with nothing to change get theirs in that run too.
+    assert sandbox.run().code == 0
+    body = (b'<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:" xmlns:K="urn:kpss:sync">'
+            b"<D:remove><D:prop><K:state/></D:prop></D:remove></D:propertyupdate>")
+    for short in CALENDARS:
+        assert sandbox.backend.request("PROPPATCH", sandbox.path(short), body,
+                                       {"Content-Type": "application/xml"}).status == 207
+        assert "token" not in state_of(sandbox, short)
+    adopted = sandbox.run()
+    assert adopted.code == 0, adopted.err
+    assert QUIET not in adopted.out
+    assert adopted.writes == 0  # a run with nothing to change writes nothing, not even a cache
+    change(sandbox)
+    assert sandbox.run().code == 0
+    assert all(state_of(sandbox, s)["token"] for s in CALENDARS)
+    again = sandbox.run()
+    assert QUIET in again.out
+    assert calendar_requests(sandbox, again) == {s: ["REPORT"] for s in CALENDARS}
