@@ -81,6 +81,7 @@ def test_minutes_of_31_8_2022_and_their_tasks(page, real_url: str) -> None:
     assert sum(t.startswith("Úkol") for t in text) == 3
     assert any("Kateřina Jírová" in t and "13. 9. 2022" in t for t in text)
     page.get_by_role("link", name="Úkoly a usnesení").click()
+    page.wait_for_load_state("load")
     assert page.locator("h2:text('Otevřené úkoly') + ul.decisions > li").count() == 4
 
 
@@ -96,6 +97,8 @@ def test_a_cancelled_meeting_is_visibly_marked(page, edited_url: str) -> None:
         "e => getComputedStyle(e).backgroundColor")
     assert colours != planned
     item.get_by_role("link").first.click()
+    page.wait_for_url(f"**/jednani/{CANCELLED}.html")
+    page.wait_for_load_state("load")  # the style sheet too: the text is read as shown
     assert "ZRUŠENO." in page.locator("main").inner_text()
     assert page.locator("dd.status").inner_text() == "zrušeno"
 
