@@ -19,7 +19,7 @@ import pytest
 from sync import commits, dav, errors, plan, push
 from tests.robustness.matrix import Row, record
 from tests.sync.proxy import Request
-from tests.sync.sandbox import CALENDARS, Event, Sandbox, change, clean_env
+from tests.sync.sandbox import CALENDARS, NEW_MEETING, Event, Sandbox, change, clean_env
 
 CONCURRENCY_IDS = [
     *(f"{n}-syncs-at-once-{s}" for s in ("radicale", "xandikos") for n in (2, 4)),
@@ -299,18 +299,6 @@ def move(sandbox: Sandbox, start: str, end: str) -> None:
     text = re.sub(r'start: "\d\d:\d\d"\nend: "\d\d:\d\d"', f'start: "{start}"\nend: "{end}"',
                   path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
-
-
-NEW_MEETING = """
-    groups: [rps]
-    title: Jednání ŘPS
-    date: 2022-12-14
-    start: "14:00"
-    end: "16:00"
-    venue: radnice
-    room: "209"
-    status: planned
-    """
 
 
 def history(sandbox: Sandbox, tmp_path: Path) -> tuple[str, str, Path]:

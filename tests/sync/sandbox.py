@@ -368,20 +368,24 @@ def assert_in_place(result: Result) -> None:
     assert not [p for p, m in methods.items() if {"PUT", "DELETE"} <= m]
 
 
+NEW_MEETING = """
+    groups: [rps]
+    title: Jednání ŘPS
+    date: 2022-12-14
+    start: "14:00"
+    end: "16:00"
+    venue: radnice
+    room: "209"
+    status: planned
+    """
+"""The meeting `change` adds (written by `Sandbox.write_meeting`, which dedents it)."""
+
+
 def change(sandbox: Sandbox) -> None:
     """Move one ŘPS meeting by an hour, add one, remove one: k = 3 in `rps` and `vse`."""
     sandbox.edit_meeting("2022-10-19-rps", 'start: "14:00"\nend: "16:00"',
                          'start: "15:00"\nend: "17:00"')
-    sandbox.write_meeting("2022-12-14-rps", """
-        groups: [rps]
-        title: Jednání ŘPS
-        date: 2022-12-14
-        start: "14:00"
-        end: "16:00"
-        venue: radnice
-        room: "209"
-        status: planned
-        """)
+    sandbox.write_meeting("2022-12-14-rps", NEW_MEETING)
     sandbox.remove_meeting("2022-12-07-rps")
 
 
