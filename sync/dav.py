@@ -7,18 +7,20 @@ MKCALENDAR and calendar-multiget).
 
 from __future__ import annotations
 
+import contextlib
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from caldav.davclient import DAVClient
-from caldav.lib import error as caldav_error
-
 from sync import errors
+from sync.plain import Plain, Unsuitable
 from sync.settings import Settings
+
+if TYPE_CHECKING:
+    from caldav.davclient import DAVClient
 
 DAV, CALDAV, ICAL, KPSS = "DAV:", "urn:ietf:params:xml:ns:caldav", "http://apple.com/ns/ical/", \
     "urn:kpss:sync"
@@ -67,15 +69,29 @@ class Dav:
         self._sleep = sleep
         parts = urlsplit(settings.url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
+        self._client: DAVClient | None = None
+        self._plain: Plain | None = None
+
+    @property
+    def client(self) -> DAVClient:
+        """caldav's client, made (and caldav imported) at the first request that needs it."""
+        if self._client is None:
+            self._client = self._connect()
+        return self._client
+
+    def _connect(self) -> DAVClient:
+        from caldav.davclient import DAVClient  # noqa: PLC0415 - see sync/plain.py
+
+        settings = self.settings
         # auth_type="basic" sends credentials with the first request instead of after a 401,
         # saving one request per run; RFC 6764 discovery is off: the URL is given.
-        self.client = DAVClient(
+        client = DAVClient(
             url=settings.url, username=settings.username, password=settings.password,
             auth_type="basic", timeout=settings.timeout,  # type: ignore[arg-type]
             ssl_verify_cert=settings.verify_tls,
             enable_rfc6764=False,
         )
-        original = self.client.session.request
+        original = client.session.request
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.requests += 1
@@ -85,7 +101,8 @@ class Dav:
             return original(*args, **kwargs)
 
         # Count at the HTTP session, below caldav's auth negotiation, so every request shows.
-        self.client.session.request = counted  # type: ignore[method-assign]
+        client.session.request = counted  # type: ignore[method-assign]
+        return client
 
     def __enter__(self) -> Dav:
         return self
@@ -95,7 +112,21 @@ class Dav:
 
     def close(self) -> None:
         """Close the keep-alive connections now rather than whenever they are collected."""
-        self.client.close()
+        if self._plain is not None:
+            self._plain.close()
+        if self._client is not None:
+            self._client.close()
+
+    @contextlib.contextmanager
+    def plainly(self) -> Iterator[None]:
+        """Send the reads of this block over the standard library where it can carry them
+        (sync/plain.py); anything it cannot goes through caldav after all."""
+        self._plain = Plain(self.settings)
+        try:
+            yield
+        finally:
+            self._plain.close()
+            self._plain = None
 
     def url(self, href: str) -> str:
         """An absolute URL for `href`, refusing anything off the configured server."""
@@ -129,6 +160,12 @@ class Dav:
 
     def _once(self, method: str, url: str, body: bytes | str,
               headers: Mapping[str, str] | None) -> Response:
+        if self._plain is not None and method in ("PROPFIND", "REPORT"):  # reads only
+            response = self._plainly(method, url, body, headers)
+            if response is not None:
+                return response
+        from caldav.lib import error as caldav_error  # noqa: PLC0415 - see sync/plain.py
+
         try:
             text = body.decode("utf-8") if isinstance(body, bytes) else body
             result = self.client.request(url, method, text, dict(headers or {}))
@@ -147,6 +184,31 @@ class Dav:
         # readers both accept); there is no public accessor for the undecoded body.
         raw = result._raw if isinstance(result._raw, bytes) else str(result._raw or "").encode()
         return Response(result.status, dict(result.headers or {}), raw)
+
+    def _plainly(self, method: str, url: str, body: bytes | str,
+                 headers: Mapping[str, str] | None) -> Response | None:
+        """The answer over the standard library, or None when caldav is to send the request
+        at once. A failure, or a status worth retrying, is handed to `send` like caldav's, and
+        its retry, like every later request, goes through caldav."""
+        plain = self._plain
+        assert plain is not None  # noqa: S101 - checked by the caller
+        if not plain.usable:
+            return None
+        self.requests += 1
+        try:
+            status, found, data = plain.request(
+                method, url, body.encode("utf-8") if isinstance(body, str) else body,
+                dict(headers or {}))
+        except Unsuitable as exc:
+            plain.usable = False
+            if exc.kind == "timeout":
+                raise errors.Timeout(url, url=url) from None
+            if exc.kind == "network":
+                raise errors.NetworkError(exc.detail, url=url) from None
+            return None
+        if status in RETRY_STATUS:
+            plain.usable = False
+        return Response(status, found, data)
 
     def propfind(self, href: str, props: Iterable[str], depth: int) -> list[Resource]:
         root = ET.Element(tag(DAV, "propfind"))

@@ -16,14 +16,8 @@ from icalendar.enums import CLASS, STATUS, TRANSP
 from lint import model
 from lint.model import Meeting, Repository
 from sync.stamps import UNKNOWN
+from sync.xprops import COMMIT, COMMIT_TIME, HASH, MARKER
 
-MARKER = "X-KPSS-RECORD"
-"""On every event we create: the meeting's record file. Says "this event belongs to kpss"."""
-COMMIT = "X-KPSS-COMMIT"
-"""The commit (12 hex digits) the event was written from; with COMMIT_TIME, its committer time.
-A sync of an older commit finding a newer one here leaves the event alone (sync/commits.py)."""
-COMMIT_TIME = "X-KPSS-COMMIT-TIME"
-HASH = "X-KPSS-HASH"
 HASH_FORMAT = 1
 """Mixed into every content hash. Bump it whenever `EventDoc._vevent` changes what it writes
 (a property added, dropped or written differently, also by an icalendar upgrade): the hash is

@@ -17,13 +17,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import icalendar
-
 from sync.commits import Commit
-from sync.ical import COMMIT as COMMIT_PROPERTY
-from sync.ical import COMMIT_TIME as COMMIT_TIME_PROPERTY
-from sync.ical import HASH as HASH_PROPERTY
-from sync.ical import MARKER
+from sync.xprops import COMMIT as COMMIT_PROPERTY
+from sync.xprops import COMMIT_TIME as COMMIT_TIME_PROPERTY
+from sync.xprops import HASH as HASH_PROPERTY
+from sync.xprops import MARKER
 
 STATE_VERSION = 3
 """2: the commit of each event, and of the last sync that wrote the calendar. 3: the inputs
@@ -138,6 +136,8 @@ def _canonical(component: Any, names: Iterable[str]) -> str:
 
 def vevent_of(data: bytes | str) -> Any | None:
     """The first VEVENT of an iCalendar object, or None if it is not one."""
+    import icalendar  # noqa: PLC0415 - a run that reads no event (sync/cli.py) never needs it
+
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError):
@@ -172,6 +172,8 @@ def commit_of(event: Any) -> Commit | None:
     sha = str(event.get(COMMIT_PROPERTY) or "").strip()
     if not sha:
         return None
+    import icalendar  # noqa: PLC0415
+
     try:
         when = icalendar.vDatetime.from_ical(str(event.get(COMMIT_TIME_PROPERTY) or ""))
     except ValueError:

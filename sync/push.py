@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sync import errors
 from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
 from sync.discover import Home
-from sync.ical import EventDoc
 from sync.plan import Known, Remote, State, read_remote, schedule, visible
+
+if TYPE_CHECKING:  # building events (icalendar) is imported only by runs that build them
+    from sync.ical import EventDoc
 
 STATE = tag(KPSS, "state")
 DISPLAYNAME, DESCRIPTION, COLOR = (tag(DAV, "displayname"), tag(CALDAV, "calendar-description"),

@@ -41,8 +41,8 @@ def leaks(text: str, user: str, password: str) -> list[str]:
 
 @pytest.fixture
 def debug_everything(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    """Every logger at DEBUG (caldav sets its own to WARNING). (http.client's wire dump is not
-    switched on: the sync's HTTP client does not use http.client, the test proxy does.)"""
+    """Every logger at DEBUG (caldav sets its own to WARNING). (http.client has no logger: its
+    wire dump is a per-connection debug level, which the sync's plain reads leave at 0.)"""
     names = set(LOGGERS) | set(logging.root.manager.loggerDict)
     for name in names:
         caplog.set_level(logging.DEBUG, logger=name or None)
