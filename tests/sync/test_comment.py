@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import configparser
 import datetime as dt
+import html
 import io
 import xml.etree.ElementTree as ET
 import zlib
@@ -46,12 +47,10 @@ def comment_of(sandbox: Sandbox, short: str) -> str | None:
 
 
 def set_comment(sandbox: Sandbox, short: str, text: str) -> None:
-    element = ET.Element(COMMENT)
-    element.text = text
+    """Write the calendar's comment as a person's client would."""
     body = ('<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>'
-            + ET.tostring(element, encoding="unicode").replace("ns0:", "D:")
-            .replace(' xmlns:D="DAV:"', "").replace(' xmlns:ns0="DAV:"', "")
-            + "</D:prop></D:set></D:propertyupdate>").encode()
+            f"<D:comment>{html.escape(text, quote=False)}</D:comment>"
+            "</D:prop></D:set></D:propertyupdate>").encode()
     reply = sandbox.backend.request("PROPPATCH", sandbox.path(short), body,
                                     {"Content-Type": "application/xml"})
     assert reply.status == 207, reply
@@ -204,3 +203,25 @@ def test_a_damaged_comment_of_ours_is_ignored_and_replaced(sandbox: Sandbox) -> 
     again = sandbox.run()
     assert QUIET in again.out
     assert again.writes == 0
+
+
+@on_xandikos
+def test_a_refused_comment_leaves_things_as_before(sandbox: Sandbox) -> None:
+    # A server that keeps neither: the proxy answers for Xandikos that the comment was refused.
+    refused = (b'<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response>'
+               b"<D:href>/</D:href><D:propstat><D:prop><D:comment/></D:prop>"
+               b"<D:status>HTTP/1.1 403 Forbidden</D:status></D:propstat></D:response>"
+               b"</D:multistatus>")
+    sandbox.proxy.add("status", method="PROPPATCH", contains=b"comment>", status=207,
+                      body=refused, headers={"Content-Type": "application/xml"}, times=99)
+    result = sandbox.run()
+    assert result.code == 0, result.err
+    assert WARN_STATE in result.out
+    for short in CALENDARS:
+        assert cache_writes(sandbox, result, short) == [("state", 207), ("comment", 207)]
+        assert not comment_of(sandbox, short)
+    again = sandbox.run()
+    assert QUIET not in again.out
+    assert again.writes == 0
+    assert calendar_requests(sandbox, again) == {s: ["PROPFIND", "REPORT"] for s in CALENDARS}
+    sandbox.assert_converged()
