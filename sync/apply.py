@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from sync import errors
 from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, Dav, Response, expect, tag
-from sync.plan import Known, Remote, State, read_remote
+from sync.plan import Known, Remote, State, read_remote, to_comment
 from sync.push import (
+    COMMENT,
     ICS,
     STATE,
     Action,
@@ -98,7 +99,7 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
     state = replace(state, token="" if outcome.unsure else token,
                     commit=commit or plan.state.commit)
     if plan.state_supported or writes:
-        outcome.cached = dav.proppatch(plan.href, {STATE: state.encode()})
+        outcome.cached = _keep(dav, plan, state)
         if not outcome.cached:
             outcome.warnings.append("state")
     return outcome
@@ -108,7 +109,7 @@ def adopt(dav: Dav, plan: CalendarPlan, outcome: Outcome, commit: Commit | None,
           fingerprint: str | None) -> None:
     """Give our cache to a calendar that has our events but none of it (made by an older
     version, restored from a backup, its cache removed), once another calendar's cache was
-    just kept: on a server that refuses it (Xandikos) no run keeps asking."""
+    just kept: on a server that keeps it nowhere no run keeps asking."""
     if not plan.exists or plan.state_supported or plan.newer is not None or outcome.cached \
             or outcome.created or outcome.updated or outcome.deleted:
         return
@@ -116,7 +117,21 @@ def adopt(dav: Dav, plan: CalendarPlan, outcome: Outcome, commit: Commit | None,
              if a.kind == "unchanged" and (k := _known(a, a.etag, a.commit)) is not None}
     state = State(known, plan.foreign, commit or plan.state.commit, fingerprint or "",
                   "" if outcome.unsure else plan.token, plan.props)
-    outcome.cached = dav.proppatch(plan.href, {STATE: state.encode()})
+    outcome.cached = _keep(dav, plan, state)
+
+
+def _keep(dav: Dav, plan: CalendarPlan, state: State) -> bool:
+    """Write the cache where the calendar holds it; True when the server kept it.
+
+    A calendar without one gets it in our own property, or where the server refuses that
+    (Xandikos) in its `DAV:comment`, unless someone else's comment is there: one request more,
+    once, as later runs read where it is and write straight there."""
+    if plan.cache_at:
+        value = to_comment(state) if plan.cache_at == COMMENT else state.encode()
+        return dav.proppatch(plan.href, {plan.cache_at: value})
+    if dav.proppatch(plan.href, {STATE: state.encode()}):
+        return True
+    return plan.comment_free and dav.proppatch(plan.href, {COMMENT: to_comment(state)})
 
 
 def _fresher(dav: Dav, plan: CalendarPlan, known: Mapping[str, Known]) -> str:

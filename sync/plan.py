@@ -5,14 +5,19 @@ small cache lives on the server too: a dead property on the calendar collection 
 maps each of our event resources to the ETag it had when we last wrote or checked it and the
 hash of the content we meant. An ETag that still matches proves the event is unchanged without
 downloading it (RFC 7232 §2.3), so a run with nothing to do costs one PROPFIND per calendar.
-Anything the cache cannot vouch for is fetched and compared for real.
+Anything the cache cannot vouch for is fetched and compared for real. A server that refuses our
+property but keeps the calendar's `DAV:comment` (Xandikos) holds the same cache there instead,
+packed by `to_comment`.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import hashlib
 import json
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,6 +100,42 @@ class State:
         known = {n: k.etag for n, k in self.events.items()}
         known.update(self.foreign)
         return dict(members) == known
+
+
+COMMENT_MARKER = "kpss-sync-cache:1:"
+"""How a `DAV:comment` holding our cache starts; a comment without it is someone else's."""
+MAX_UNPACKED = 64 * 1024 * 1024
+"""More than any real cache unpacks to (10,000 events take a few MB): a comment that would
+unpack to more is damaged, or made to exhaust memory."""
+
+
+def to_comment(state: State) -> str:
+    """The cache as a calendar's `DAV:comment` (RFC 3253 §3.1.1): our marker, then base64 of
+    the zlib-compressed text. Xandikos stores the comment in an INI file (Python configparser),
+    where a '%' breaks reading it back and a newline is risky; base64 has neither, and the
+    compression more than makes up for base64's growth."""
+    packed = zlib.compress(state.encode().encode("ascii"), 9)
+    return COMMENT_MARKER + base64.b64encode(packed).decode("ascii")
+
+
+def is_our_comment(text: str | None) -> bool:
+    """The comment is our cache (maybe damaged), so ours to read and to write over."""
+    return (text or "").strip().startswith(COMMENT_MARKER)
+
+
+def from_comment(text: str | None) -> State:
+    """The cache a comment holds; an empty one for anyone else's comment or damaged data."""
+    if not is_our_comment(text):
+        return State()
+    packed = (text or "").strip().removeprefix(COMMENT_MARKER)
+    try:
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(base64.b64decode(packed, validate=True), MAX_UNPACKED)
+        if inflate.unconsumed_tail or not inflate.eof:
+            return State()
+        return State.decode(raw.decode("ascii"))
+    except (binascii.Error, zlib.error, ValueError):
+        return State()
 
 
 def _pair(commit: Commit | None) -> list[str | int]:

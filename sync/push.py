@@ -11,16 +11,27 @@ from sync import errors
 from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
 from sync.discover import Home
-from sync.plan import Known, Remote, State, read_remote, schedule, visible
+from sync.plan import (
+    Known,
+    Remote,
+    State,
+    from_comment,
+    is_our_comment,
+    read_remote,
+    schedule,
+    visible,
+)
 
 if TYPE_CHECKING:  # building events (icalendar) is imported only by runs that build them
     from sync.ical import EventDoc
 
 STATE = tag(KPSS, "state")
+COMMENT = tag(DAV, "comment")
+"""Where our cache lives on a server that refuses `STATE` but keeps this (Xandikos)."""
 DISPLAYNAME, DESCRIPTION, COLOR = (tag(DAV, "displayname"), tag(CALDAV, "calendar-description"),
                                    tag(ICAL, "calendar-color"))
 GETETAG, SYNC_TOKEN = tag(DAV, "getetag"), tag(DAV, "sync-token")
-CALENDAR = (tag(DAV, "resourcetype"), DISPLAYNAME, DESCRIPTION, COLOR, STATE)
+CALENDAR = (tag(DAV, "resourcetype"), DISPLAYNAME, DESCRIPTION, COLOR, STATE, COMMENT)
 """What discovery asks of every calendar in the home: never its ETag, CTag or sync token, which
 make some servers (Radicale) read every event of every calendar."""
 LISTING = (*CALENDAR, GETETAG)
@@ -51,6 +62,10 @@ class Look:
     state: State = field(default_factory=State)
     state_supported: bool = False
     """The server keeps our state cache (it held one)."""
+    cache_at: str = ""
+    """The property that held the cache (`STATE` or `COMMENT`); "" when none did."""
+    comment_free: bool = True
+    """The calendar's comment is empty or our cache: ours to write."""
     members: dict[str, str] = field(default_factory=dict)
     """Every resource in the calendar: name → ETag."""
     token: str = ""
@@ -80,6 +95,11 @@ class CalendarPlan:
     ours_on_server: int = 0
     state_supported: bool = True
     """The server holds our state cache (or the calendar is new): keep it current."""
+    cache_at: str = ""
+    """The property the cache is in, so writes go straight to it; "" when not known yet."""
+    comment_free: bool = True
+    """The comment may hold the cache where the server refuses `STATE` (nobody else's is in
+    it)."""
     newer: Commit | None = None
     """A commit newer than ours wrote this calendar: this (late) run must not touch it."""
     token: str = ""
@@ -141,9 +161,18 @@ def _listed(dav: Dav, href: str, cal_id: str) -> Look:
 
 
 def _look_at(cal_id: str, href: str, collection: Resource) -> Look:
-    cached = collection.text(STATE)
+    """The calendar's properties and our cache: from `STATE`, else from a comment that is ours
+    (a person's comment is never read as a cache, nor ever overwritten)."""
     current = {k: (collection.text(k) or "").strip() for k in (DISPLAYNAME, DESCRIPTION, COLOR)}
-    return Look(cal_id, href, True, current, State.decode(cached), cached is not None)
+    seen = Look(cal_id, href, True, current)
+    cached, comment = collection.text(STATE), collection.text(COMMENT)
+    if cached is not None:
+        seen.state, seen.cache_at = State.decode(cached), STATE
+    elif is_our_comment(comment):
+        seen.state, seen.cache_at = from_comment(comment), COMMENT
+    seen.state_supported = bool(seen.cache_at)
+    seen.comment_free = not (comment or "").strip() or is_our_comment(comment)
+    return seen
 
 
 def _check_calendar(dav: Dav, collection: Resource, href: str) -> None:
@@ -164,10 +193,12 @@ def inspect(dav: Dav, seen: Look, props: dict[str, str], docs: Sequence[EventDoc
         return plan
     changed = {k: v for k, v in props.items() if not same_prop(k, seen.current.get(k, ""), v)}
     # No cache on an existing calendar: not written yet, lost, or a server that keeps no dead
-    # properties (Xandikos). Then it is written only together with event changes, so a run with
-    # nothing to change writes nothing even where the server refuses it every time.
+    # properties and whose comment (where Xandikos would keep it) holds a person's text. Then it
+    # is written only together with event changes, so a run with nothing to change writes
+    # nothing even where the server refuses it every time.
     plan = CalendarPlan(seen.id, seen.href, True, props, changed, state=seen.state,
-                        state_supported=seen.state_supported, token=seen.token)
+                        state_supported=seen.state_supported, cache_at=seen.cache_at,
+                        comment_free=seen.comment_free, token=seen.token)
     _plan_events(dav, plan, seen.members, docs)
     seen_commits = [plan.state.commit, *(a.commit for a in plan.actions)]
     plan.newer = next((c for c in seen_commits if c is not None and newer(c)), None)

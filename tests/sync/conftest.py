@@ -41,7 +41,7 @@ def xandikos_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backen
     SECRETS.add(password)
     with xandikos.running(folder, START_TIMEOUT) as port:
         yield Backend("xandikos", port, "kpss", password, xandikos.PRINCIPAL, xandikos.HOME,
-                      keeps_state=False)
+                      keeps_state=True, state_in_comment=True)
 
 
 @pytest.fixture(params=["radicale", "xandikos"])

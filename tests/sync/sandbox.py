@@ -123,7 +123,11 @@ class Backend:
     principal: str
     home: str
     keeps_state: bool
-    """The server stores dead properties, so the sync's cache on the calendar works."""
+    """The server keeps the sync's cache on the calendar (in a dead property of ours, or in the
+    calendar's `DAV:comment`)."""
+    state_in_comment: bool = False
+    """It refuses our property but keeps `DAV:comment` (Xandikos): the first write of each
+    calendar's cache tries our property first, one request more."""
 
     @property
     def lists_calendars(self) -> bool:

@@ -111,8 +111,9 @@ def rule_path(sandbox: Sandbox, where: str) -> str:
 
 
 
-# Every fault against Radicale; against Xandikos those where its answers differ (no state
-# cache, so a multiget in every run; 423 while its store is locked; absolute hrefs).
+# Every fault against Radicale; against Xandikos those where its answers differ (the cache in
+# the calendar's comment, each calendar listed on its own; 423 while its store is locked;
+# absolute hrefs).
 ON_XANDIKOS = {"reset-before-always", "reset-after-put-once", "reset-after-delete-once",
                "412-put-once", "423-put-once", "slow-create-once", "not-xml-propfind"}
 CASES = [pytest.param("radicale", f, id=f"radicale-{f.id}") for f in FAULTS] + \

@@ -1,7 +1,7 @@
 """A run with nothing to do: the inputs fingerprint and the sync token (RFC 6578) in the cache.
 
-Against Radicale, the server that keeps the sync's cache (Xandikos keeps no dead property, so it
-always takes the full path, which tests/sync/test_contract.py covers on both servers).
+Against Radicale, which keeps the sync's cache in our own property; Xandikos keeps it in the
+calendar's comment (tests/sync/test_comment.py), and tests/sync/test_contract.py covers both.
 """
 
 from __future__ import annotations

@@ -1,0 +1,227 @@
+"""The cache in the calendar's `DAV:comment` (RFC 3253 §3.1.1), where the server refuses our own
+property but keeps that one (Xandikos): a run with nothing to do takes the quiet path there too
+and changes need no multiget, while a comment a person wrote is never read as a cache nor
+overwritten."""
+
+from __future__ import annotations
+
+import base64
+import configparser
+import datetime as dt
+import html
+import io
+import xml.etree.ElementTree as ET
+import zlib
+
+import pytest
+
+from sync import plan
+from sync.commits import Commit
+from tests.sync.sandbox import CALENDARS, Result, Sandbox, change
+from tests.sync.test_quiet import QUIET, calendar_requests, no_validation
+
+on_xandikos = pytest.mark.parametrize("server", ["xandikos"], indirect=True)
+COMMENT = "{DAV:}comment"
+PERSON = "Kalendář spravuje Jana Nováková; dotazy na jana@example.org."
+WARN_STATE = "neuložil pomocnou vlastnost"
+
+
+def a_state(events: int = 3) -> plan.State:
+    when = dt.datetime(2022, 8, 16, 10, tzinfo=dt.UTC)
+    known = {f"2022-10-{i:02d}-rps.ics": plan.Known(f'"{i:040x}"', f"{i:064x}", i % 3,
+                                                    f"{i + 1:064x}", Commit(f"{i:012x}", when))
+             for i in range(events)}
+    return plan.State(known, {"foreign-event.ics": '"f"'}, Commit("ba9876543210", when),
+                      "fp" * 32, "http://example.org/sync/1",
+                      {"{DAV:}displayname": "KPSS Liberec – ŘPS 100 %"})
+
+
+def comment_of(sandbox: Sandbox, short: str) -> str | None:
+    """The calendar's comment as the server gives it, asked for directly."""
+    body = (b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:comment/></D:prop>'
+            b"</D:propfind>")
+    reply = sandbox.backend.request("PROPFIND", sandbox.path(short), body,
+                                    {"Depth": "0", "Content-Type": "application/xml"})
+    assert reply.status == 207, reply
+    return ET.fromstring(reply.body).findtext(f".//{COMMENT}")  # noqa: S314 - our test server
+
+
+def set_comment(sandbox: Sandbox, short: str, text: str) -> None:
+    """Write the calendar's comment as a person's client would."""
+    body = ('<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>'
+            f"<D:comment>{html.escape(text, quote=False)}</D:comment>"
+            "</D:prop></D:set></D:propertyupdate>").encode()
+    reply = sandbox.backend.request("PROPPATCH", sandbox.path(short), body,
+                                    {"Content-Type": "application/xml"})
+    assert reply.status == 207, reply
+    assert b"200 OK" in reply.body, reply.body
+    assert comment_of(sandbox, short) == text
+
+
+def cache_writes(sandbox: Sandbox, result: Result, short: str) -> list[tuple[str, int | None]]:
+    """The PROPPATCHes of the cache to one calendar: which property, and the answer."""
+    return [("comment" if b"comment>" in e.head else "state", e.status)
+            for e in result.calls(sandbox.path(short), "PROPPATCH")]
+
+
+def test_the_comment_round_trips() -> None:
+    state = a_state()
+    text = plan.to_comment(state)
+    assert text.startswith(plan.COMMENT_MARKER)
+    assert "%" not in text
+    assert "\n" not in text
+    assert plan.from_comment(text) == state
+    # Where Xandikos keeps it: a value in the DEFAULT section of an INI file (configparser,
+    # whose default interpolation refuses a '%').
+    stored = configparser.ConfigParser()
+    stored["DEFAULT"]["comment"] = text
+    written = io.StringIO()
+    stored.write(written)
+    read = configparser.ConfigParser()
+    read.read_string(written.getvalue())
+    assert plan.from_comment(read["DEFAULT"]["comment"]) == state
+    assert plan.from_comment(f"  {text}\n") == state  # a server may add white space
+
+
+def test_the_comment_is_compressed() -> None:
+    state = a_state(1000)
+    assert len(plan.to_comment(state)) < len(state.encode())
+
+
+@pytest.mark.parametrize("text", [
+    None, "", PERSON, plan.COMMENT_MARKER, plan.COMMENT_MARKER + "!!! nic",
+    plan.COMMENT_MARKER + base64.b64encode(b"not zlib").decode(),
+    plan.COMMENT_MARKER + base64.b64encode(zlib.compress(b"not json")).decode(),
+    plan.COMMENT_MARKER + base64.b64encode(zlib.compress(a_state().encode().encode())[:-9])
+    .decode(),
+    "kpss-sync-cache:2:" + plan.to_comment(a_state()).removeprefix(plan.COMMENT_MARKER),
+    PERSON + plan.to_comment(a_state()),
+], ids=["none", "empty", "person", "marker-only", "not-base64", "not-zlib", "not-json",
+        "truncated", "other-version", "marker-inside"])
+def test_anything_else_is_no_cache(text: str | None) -> None:
+    assert plan.from_comment(text) == plan.State()
+
+
+def test_a_comment_that_unpacks_too_far_is_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = plan.to_comment(a_state(50))
+    monkeypatch.setattr(plan, "MAX_UNPACKED", 1000)
+    assert plan.from_comment(text) == plan.State()
+
+
+@on_xandikos
+def test_the_first_push_keeps_the_cache_in_the_comment(sandbox: Sandbox) -> None:
+    result = sandbox.run()
+    assert result.code == 0, result.err
+    assert WARN_STATE not in result.out
+    for short in CALENDARS:
+        # Our own property first (refused), then the comment: once per calendar.
+        assert cache_writes(sandbox, result, short) == [("state", 207), ("comment", 207)]
+        state = plan.from_comment(comment_of(sandbox, short))
+        assert set(state.events) == set(sandbox.ours(short))
+        assert state.fingerprint
+
+
+@on_xandikos
+def test_a_run_with_nothing_to_do_is_quiet(sandbox: Sandbox,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    assert sandbox.run().code == 0
+    before = {s: sandbox.events(s) for s in CALENDARS}
+    comments = {s: comment_of(sandbox, s) for s in CALENDARS}
+    with monkeypatch.context() as patch:
+        no_validation(patch)
+        result = sandbox.run()
+    assert result.code == 0, result.err
+    assert QUIET in result.out
+    assert result.writes == 0
+    # Xandikos's calendar home is not the principal: each calendar is listed by a PROPFIND of
+    # its own, which brings the comment; no multiget.
+    assert calendar_requests(sandbox, result) == {s: ["PROPFIND"] for s in CALENDARS}
+    paths = tuple(sandbox.path(s) for s in CALENDARS)
+    discovery = [e.method for e in result.entries if not e.path.startswith(paths)]
+    assert discovery == ["PROPFIND", "PROPFIND"]
+    assert {s: sandbox.events(s) for s in CALENDARS} == before
+    assert {s: comment_of(sandbox, s) for s in CALENDARS} == comments
+
+
+@on_xandikos
+def test_changes_need_no_multiget(sandbox: Sandbox) -> None:
+    assert sandbox.run().code == 0
+    change(sandbox)
+    result = sandbox.run()
+    assert result.code == 0, result.err
+    assert WARN_STATE not in result.out
+    assert not result.calls(method="REPORT")
+    requests = calendar_requests(sandbox, result)
+    for short in ("rps", "vse"):  # k + 2: the listing, 3 writes, the cache
+        assert sorted(requests[short]) == ["DELETE", "PROPFIND", "PROPPATCH", "PUT", "PUT"]
+        assert cache_writes(sandbox, result, short) == [("comment", 207)]
+    # No change of its own, but new records: the cache takes their fingerprint.
+    assert requests["ps-seniori"] == ["PROPFIND", "PROPPATCH"]
+    sandbox.assert_converged()
+    again = sandbox.run()
+    assert QUIET in again.out
+    assert calendar_requests(sandbox, again) == {s: ["PROPFIND"] for s in CALENDARS}
+
+
+@on_xandikos
+def test_a_comment_a_person_wrote_is_left_alone(sandbox: Sandbox) -> None:
+    assert sandbox.run().code == 0
+    set_comment(sandbox, "rps", PERSON)
+    result = sandbox.run()
+    assert result.code == 0, result.err
+    assert QUIET not in result.out
+    assert result.writes == 0
+    # That calendar has no cache: listed and read whole, as before; the others vouch for theirs.
+    requests = calendar_requests(sandbox, result)
+    assert requests["rps"] == ["PROPFIND", "REPORT"]
+    assert requests["ps-seniori"] == requests["vse"] == ["PROPFIND"]
+    change(sandbox)
+    changed = sandbox.run()
+    assert changed.code == 0, changed.err
+    # Our property is refused, the comment is not ours to take: the warning, as before.
+    assert cache_writes(sandbox, changed, "rps") == [("state", 207)]
+    assert WARN_STATE in changed.out
+    assert cache_writes(sandbox, changed, "vse") == [("comment", 207)]
+    sandbox.assert_converged()
+    assert comment_of(sandbox, "rps") == PERSON
+
+
+@on_xandikos
+def test_a_damaged_comment_of_ours_is_ignored_and_replaced(sandbox: Sandbox) -> None:
+    assert sandbox.run().code == 0
+    damaged = plan.to_comment(a_state())[:-20] + "!!!"
+    set_comment(sandbox, "rps", damaged)
+    result = sandbox.run()
+    assert result.code == 0, result.err
+    assert QUIET not in result.out
+    requests = calendar_requests(sandbox, result)
+    # Read whole, found unchanged, and a good cache written in its place.
+    assert requests["rps"] == ["PROPFIND", "REPORT", "PROPPATCH"]
+    assert cache_writes(sandbox, result, "rps") == [("comment", 207)]
+    state = plan.from_comment(comment_of(sandbox, "rps"))
+    assert set(state.events) == set(sandbox.ours("rps"))
+    again = sandbox.run()
+    assert QUIET in again.out
+    assert again.writes == 0
+
+
+@on_xandikos
+def test_a_refused_comment_leaves_things_as_before(sandbox: Sandbox) -> None:
+    # A server that keeps neither: the proxy answers for Xandikos that the comment was refused.
+    refused = (b'<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response>'
+               b"<D:href>/</D:href><D:propstat><D:prop><D:comment/></D:prop>"
+               b"<D:status>HTTP/1.1 403 Forbidden</D:status></D:propstat></D:response>"
+               b"</D:multistatus>")
+    sandbox.proxy.add("status", method="PROPPATCH", contains=b"comment>", status=207,
+                      body=refused, headers={"Content-Type": "application/xml"}, times=99)
+    result = sandbox.run()
+    assert result.code == 0, result.err
+    assert WARN_STATE in result.out
+    for short in CALENDARS:
+        assert cache_writes(sandbox, result, short) == [("state", 207), ("comment", 207)]
+        assert not comment_of(sandbox, short)
+    again = sandbox.run()
+    assert QUIET not in again.out
+    assert again.writes == 0
+    assert calendar_requests(sandbox, again) == {s: ["PROPFIND", "REPORT"] for s in CALENDARS}
+    sandbox.assert_converged()
