@@ -33,7 +33,7 @@ _TRUST_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
 class Unsuitable(Exception):
     """This request is for caldav to send: `kind` says why.
 
-    "settings" or "tls": caldav sends it at once (it may carry what this cannot); "network" or
+    "tls": caldav sends it at once (it may trust what the standard library does not); "network" or
     "timeout": the request failed as caldav's would have, so it counts as an attempt, and the
     retry after the usual wait goes through caldav.
     """
@@ -60,9 +60,8 @@ class Plain:
 
     def request(self, method: str, url: str, body: bytes,
                 headers: Mapping[str, str]) -> tuple[int, dict[str, str], bytes]:
-        """Status, headers and body; Unsuitable for anything but a complete answer."""
-        if not self.usable:
-            raise Unsuitable("settings")
+        """Status, headers and body; Unsuitable for anything but a complete answer. The caller
+        sends only while `usable`."""
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         sent = {**headers, "Authorization": self._auth, "User-Agent": USER_AGENT}
