@@ -97,11 +97,12 @@ def phases_table(phases: Mapping[str, float], top: int = 6) -> list[str]:
     return lines
 
 
-def _step(result: Step | None) -> str:
+def _step(result: Step | None, *, own: bool = False) -> str:
     if result is None:
         return "—"
     writes = f", {result.writes} writes" if result.writes else ""
-    return f"{result.seconds:.2f} s · {result.requests} req ({result.calendar}){writes}"
+    mine = f" (own {result.own:.2f} s)" if own else ""
+    return f"{result.seconds:.2f} s{mine} · {result.requests} req ({result.calendar}){writes}"
 
 
 def sync_table(rows: Sequence[SyncRow]) -> list[str]:
@@ -111,12 +112,12 @@ def sync_table(rows: Sequence[SyncRow]) -> list[str]:
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
         ours, theirs = row.kpss, row.vdir
-        first = _step(ours.get("first")) if "first" in ours else \
+        first = _step(ours.get("first"), own=True) if "first" in ours else \
             f"seeded; adopt: {_step(ours.get('adopt'))}"
         ratio = (theirs["stateless"].seconds / ours["noop"].seconds
                  if "stateless" in theirs and "noop" in ours else 0.0)
         lines.append(
-            f"| {row.server} | {row.events:,} | {first} | {_step(theirs.get('first'))} "
+            f"| {row.server} | {row.events:,} | {first} | {_step(theirs.get('first'), own=True)} "
             f"| **{_step(ours.get('noop'))}** | {_step(theirs.get('noop'))} "
             f"| {_step(theirs.get('stateless'))} | {ratio:.2f} | {_step(ours.get('change'))} "
             f"| {_resume(ours)} |")

@@ -29,12 +29,20 @@ class Step:
     puts: int = 0
     calendar: int = 0
     """Requests to the calendar itself (the rest find the calendar home)."""
+    server: float = 0.0
+    """Seconds the server spent answering (as the proxy saw it); the rest of `seconds` is the
+    tool's own: starting, preparing requests, reading answers."""
+
+    @property
+    def own(self) -> float:
+        return self.seconds - self.server
 
     def __add__(self, other: Step) -> Step:
         methods = Counter(_parse(self.methods)) + Counter(_parse(other.methods))
         return Step(self.seconds + other.seconds, self.requests + other.requests,
                     self.writes + other.writes, _format(methods), max(self.code, other.code),
-                    self.puts + other.puts, self.calendar + other.calendar)
+                    self.puts + other.puts, self.calendar + other.calendar,
+                    self.server + other.server)
 
 
 def _format(methods: Mapping[str, int]) -> str:
@@ -52,7 +60,8 @@ def counted(entries: Sequence[Entry], seconds: float, code: int, calendar: str) 
     writes = sum(1 for e in entries if e.method in WRITES and (e.status or 500) < 300)
     puts = sum(1 for e in entries if e.method == "PUT" and (e.status or 500) < 300)
     inside = sum(1 for e in entries if e.path.startswith(calendar))
-    return Step(seconds, len(entries), writes, _format(methods), code, puts, inside)
+    server = sum(e.upstream for e in entries)
+    return Step(seconds, len(entries), writes, _format(methods), code, puts, inside, server)
 
 
 def step(proxy: FaultProxy, command: Sequence[str], *, cwd: Path, env: Mapping[str, str],
@@ -88,8 +97,11 @@ def killed_after(proxy: FaultProxy, command: Sequence[str], puts: int, *, cwd: P
 
 
 def median(steps: Sequence[Step]) -> Step:
-    """The step of median time."""
+    """The step of median time, whose own time is the median of the tools' own times (the
+    server's share varies from run to run more than the tool's)."""
     ordered = sorted(steps, key=lambda s: s.seconds)
     chosen = ordered[len(ordered) // 2]
-    return dataclasses.replace(chosen, seconds=statistics.median(s.seconds for s in steps),
+    seconds = statistics.median(s.seconds for s in steps)
+    own = statistics.median(s.own for s in steps)
+    return dataclasses.replace(chosen, seconds=seconds, server=seconds - own,
                                code=max(s.code for s in steps))

@@ -1,11 +1,14 @@
 """Sync benchmark: `python -m sync` and vdirsyncer pushing the same events to the same kind of
 server (Radicale, Xandikos), each tool on a fresh server behind the counting proxy.
 
-Our sync: the first push; a run with nothing to change (median of `runs`); a run with one
-meeting changed, one added and one removed; a first push into a new calendar killed after half
-its PUTs, and the run after it. vdirsyncer: its first sync (discover + sync, as a fresh CI job
-does), its no-op sync with its status from the run before, and its no-op without status
-(discover + sync) with the local folder holding the server's own copies, so that nothing differs.
+The first pushes (median of `runs`) take turns, ours then vdirsyncer's, so that a machine
+slowing down or speeding up meets both alike; the proxy times the server's share of each run,
+and the rest is the tool's own. Our sync then: a run with nothing to change (median of `runs`);
+a run with one meeting changed, one added and one removed; a first push into a new calendar
+killed after half its PUTs, and the run after it. vdirsyncer: its first sync (discover + sync,
+as a fresh CI job does), its no-op sync with its status from the run before, and its no-op
+without status (discover + sync) with the local folder holding the server's own copies, so
+that nothing differs.
 
 Radicale scans every stored event for a duplicate UID on each new PUT, so a first push of N
 events costs time quadratic in N: above SEED_ABOVE events the calendar is filled by writing the
@@ -63,10 +66,33 @@ def bench_sync(sizes: Sequence[int], servers: Sequence[str], *, runs: int, work:
             row = SyncRow(name, size, len(items), seeded=len(items) > SEED_ABOVE)
             folder = work / f"{name}-{size}"
             shutil.copytree(corpus.root, folder / "records-copy")
-            _ours(row, folder, items, runs, say)
-            _theirs(row, folder, items, runs, say)
+            _compare(row, folder, items, runs, say)
             rows.append(row)
     return rows
+
+
+def _compare(row: SyncRow, folder: Path, items: list[ev.Event], runs: int,
+             say: Callable[[str], None]) -> None:
+    """Both tools, each on a fresh server of its own behind its own counting proxy."""
+    with SERVERS[row.server](_fresh(folder / "ours")) as server, \
+            FaultProxy(server.port) as proxy, \
+            SERVERS[row.server](_fresh(folder / "theirs")) as other, \
+            FaultProxy(other.port) as other_proxy:
+        ours = _Ours(row, folder / "records-copy", server, proxy, say)
+        theirs = _Theirs(row, Vdirsyncer(_fresh(folder / "vdirsyncer"), other, other_proxy),
+                         say)
+        if row.seeded:
+            ours.adopt(items)
+            theirs.tool.server.seed(VDIR_CALENDAR, {e.name: e.body for e in items})
+        else:
+            # The first pushes take turns: a machine that slows down or speeds up during the
+            # minutes they take then meets both tools alike.
+            theirs.tool.write_local(items)
+            pairs = [(ours.first(i), theirs.first(i)) for i in range(runs)]
+            ours.record("first", median([mine for mine, _other in pairs]))
+            theirs.record("first", median([other for _mine, other in pairs]))
+        ours.rest(runs)
+        theirs.rest(runs)
 
 
 def _sync_command(root: Path, calendar: str) -> list[str]:
@@ -75,78 +101,82 @@ def _sync_command(root: Path, calendar: str) -> list[str]:
             "--root", str(root), "--timeout", str(REQUEST_TIMEOUT)]
 
 
-def _ours(row: SyncRow, folder: Path, items: list[ev.Event], runs: int,
-          say: Callable[[str], None]) -> None:
-    root = folder / "records-copy"
-    with SERVERS[row.server](_fresh(folder / "ours")) as server, \
-            FaultProxy(server.port) as proxy:
-        env = {**environment(), ENV_URL: proxy.url + server.principal.lstrip("/"),
-               ENV_USER: server.user, ENV_PASSWORD: server.password}
-        command = _sync_command(root, ev.CALENDAR)
-        path = server.home + ev.CALENDAR + "/"
+class _Ours:
+    """Our sync, run as a fresh process on a copy of the corpus."""
 
-        def run() -> Step:
-            return step(proxy, command, cwd=root, env=env, calendar=path)
+    def __init__(self, row: SyncRow, root: Path, server: Server, proxy: FaultProxy,
+                 say: Callable[[str], None]) -> None:
+        self.row, self.root, self.server, self.proxy, self.say = row, root, server, proxy, say
+        self.env = {**environment(), ENV_URL: proxy.url + server.principal.lstrip("/"),
+                    ENV_USER: server.user, ENV_PASSWORD: server.password}
 
-        def record(label: str, result: Step) -> None:
-            row.kpss[label] = result
-            say(f"  sync N={row.meetings} {row.server} kpss {label}: {_line(result)}")
+    def run(self, calendar: str = ev.CALENDAR) -> Step:
+        return step(self.proxy, _sync_command(self.root, calendar), cwd=self.root,
+                    env=self.env, calendar=self.server.home + calendar + "/")
 
-        if row.seeded:
-            server.seed(ev.CALENDAR, {e.name: e.body for e in items})
-            record("adopt", run())
-            # The sync writes its cache on a calendar it did not create only together with
-            # event changes: one round of changes first, as the first push would have left it.
-            row.notes += ev.change_three(root)
-            record("settle", run())
-        else:
-            record("first", median([_anew(server, ev.CALENDAR, run, i) for i in range(runs)]))
-        record("noop", median([run() for _ in range(runs)]))
-        row.notes += ev.change_three(root)
-        record("change", run())
-        if not row.seeded:
-            _interrupted(row, server, proxy, root, env=env, record=record)
+    def record(self, label: str, result: Step) -> None:
+        self.row.kpss[label] = result
+        self.say(f"  sync N={self.row.meetings} {self.row.server} kpss {label}: "
+                 f"{_line(result)}")
+
+    def first(self, attempt: int) -> Step:
+        return _anew(self.server, ev.CALENDAR, self.run, attempt)
+
+    def adopt(self, items: list[ev.Event]) -> None:
+        """A calendar filled behind our back: the first run adopts what is there."""
+        self.server.seed(ev.CALENDAR, {e.name: e.body for e in items})
+        self.record("adopt", self.run())
+        # The sync writes its cache on a calendar it did not create only together with event
+        # changes: one round of changes first, as the first push would have left it.
+        self.row.notes += ev.change_three(self.root)
+        self.record("settle", self.run())
+
+    def rest(self, runs: int) -> None:
+        """The no-op, three changes, and (where there was a first push) an interrupted one."""
+        self.record("noop", median([self.run() for _ in range(runs)]))
+        self.row.notes += ev.change_three(self.root)
+        self.record("change", self.run())
+        if not self.row.seeded:
+            self._interrupted()
+
+    def _interrupted(self) -> None:
+        source = self.root / "records" / "calendars" / f"{ev.CALENDAR}.yaml"
+        text = source.read_text(encoding="utf-8").replace(f"id: {ev.CALENDAR}\n",
+                                                          f"id: {FRESH}\n")
+        (source.parent / f"{FRESH}.yaml").write_text(text, encoding="utf-8")
+        command = _sync_command(self.root, FRESH)
+        path = self.server.home + FRESH + "/"
+        self.record("killed", killed_after(self.proxy, command, self.row.events // 2,
+                                           cwd=self.root, env=self.env, calendar=path))
+        self.record("resumed", self.run(FRESH))
 
 
-def _interrupted(row: SyncRow, server: Server, proxy: FaultProxy, root: Path, *,
-                 env: dict[str, str], record: Callable[[str, Step], None]) -> None:
-    source = root / "records" / "calendars" / f"{ev.CALENDAR}.yaml"
-    text = source.read_text(encoding="utf-8").replace(f"id: {ev.CALENDAR}\n", f"id: {FRESH}\n")
-    (source.parent / f"{FRESH}.yaml").write_text(text, encoding="utf-8")
-    command = _sync_command(root, FRESH)
-    path = server.home + FRESH + "/"
-    record("killed", killed_after(proxy, command, row.events // 2, cwd=root, env=env,
-                                  calendar=path))
-    record("resumed", step(proxy, command, cwd=root, env=env, calendar=path))
+class _Theirs:
+    """vdirsyncer with its local folder."""
 
+    def __init__(self, row: SyncRow, tool: Vdirsyncer, say: Callable[[str], None]) -> None:
+        self.row, self.tool, self.say = row, tool, say
 
-def _theirs(row: SyncRow, folder: Path, items: list[ev.Event], runs: int,
-            say: Callable[[str], None]) -> None:
-    with SERVERS[row.server](_fresh(folder / "theirs")) as server, \
-            FaultProxy(server.port) as proxy:
-        tool = Vdirsyncer(_fresh(folder / "vdirsyncer"), server, proxy)
+    def record(self, label: str, result: Step) -> None:
+        self.row.vdir[label] = result
+        self.say(f"  sync N={self.row.meetings} {self.row.server} vdirsyncer {label}: "
+                 f"{_line(result)}")
 
-        def record(label: str, result: Step) -> None:
-            row.vdir[label] = result
-            say(f"  sync N={row.meetings} {row.server} vdirsyncer {label}: {_line(result)}")
+    def first(self, attempt: int) -> Step:
+        def push() -> Step:
+            self.tool.server.make_calendar(VDIR_CALENDAR)
+            return self.tool.stateless()
 
-        if row.seeded:
-            server.seed(VDIR_CALENDAR, {e.name: e.body for e in items})
-        else:
-            tool.write_local(items)
+        return _anew(self.tool.server, VDIR_CALENDAR, push, attempt)
 
-            def first() -> Step:
-                server.make_calendar(VDIR_CALENDAR)
-                return tool.stateless()
-
-            record("first", median([_anew(server, VDIR_CALENDAR, first, i)
-                                    for i in range(runs)]))
-        # The server's own copies: the server re-folds long lines, which vdirsyncer would
-        # take for a conflict on every event; with its copies nothing differs.
-        copies = server.download(VDIR_CALENDAR)
-        tool.write_local([ev.Event(name, body) for name, body in sorted(copies.items())])
-        record("stateless", median([tool.stateless() for _ in range(runs)]))
-        record("noop", median([tool.run("sync") for _ in range(runs)]))
+    def rest(self, runs: int) -> None:
+        """Its no-op without status (as in CI) and with it."""
+        # The server's own copies: the server re-folds long lines, which vdirsyncer would take
+        # for a conflict on every event; with its copies nothing differs.
+        copies = self.tool.server.download(VDIR_CALENDAR)
+        self.tool.write_local([ev.Event(name, body) for name, body in sorted(copies.items())])
+        self.record("stateless", median([self.tool.stateless() for _ in range(runs)]))
+        self.record("noop", median([self.tool.run("sync") for _ in range(runs)]))
 
 
 def _anew(server: Server, calendar: str, push: Callable[[], Step], attempt: int) -> Step:

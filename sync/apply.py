@@ -11,7 +11,8 @@ commit wrote while we worked: a late job of an older commit never puts old conte
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from sync import errors
@@ -50,14 +51,57 @@ class Outcome:
     there?): the cache then keeps no sync token, so the next run lists the calendar."""
 
 
+class _Ahead:
+    """Renders each body we PUT while the request before it is with the server.
+
+    Rendering an event takes about 0.6 ms of our CPU; a PUT takes the server 2 to 30 ms, all of
+    which we would otherwise spend waiting. The worker renders one body ahead and no more: a
+    worker running on would hold the GIL when an answer arrives and delay the request path.
+    Every render goes through the worker, so no two run at once."""
+
+    def __init__(self, actions: Iterable[Action], commit: Commit | None) -> None:
+        self._sha = commit.sha if commit else None
+        self._time = commit.time if commit else None
+        self._queue = iter([a for a in actions if a.kind in ("create", "update")])
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="kpss-render")
+        self._next = self._submit(next(self._queue, None))
+
+    def __enter__(self) -> _Ahead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+    def body(self, action: Action) -> bytes:
+        """`action`'s body: the one rendered ahead if it is next in the plan, else made now."""
+        pending = self._next
+        if pending is not None and pending[0] is action:
+            self._next = self._submit(next(self._queue, None))
+            return pending[1].result()
+        submitted = self._submit(action)
+        assert submitted is not None  # noqa: S101 - given an action, _submit returns its job
+        return submitted[1].result()
+
+    def _submit(self, action: Action | None) -> tuple[Action, Future[bytes]] | None:
+        if action is None:
+            return None
+        return action, self._pool.submit(self._render, action)
+
+    def _render(self, action: Action) -> bytes:
+        assert action.doc is not None  # noqa: S101 - creates and updates always carry a doc
+        return action.doc.render(action.sequence, self._sha, self._time)
+
+
 @dataclass(frozen=True)
 class _Run:
-    """What every write of one run needs: the connection, our commit, and the commit order."""
+    """What every write of one run needs: the connection, our commit, the commit order, and
+    the bodies rendered ahead."""
 
     dav: Dav
     commit: Commit | None
     newer: Callable[[Commit | None], bool]
     outcome: Outcome
+    ahead: _Ahead
 
 
 REFRESH_AFTER = 20
@@ -74,17 +118,18 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
         outcome.newer = plan.newer
         return outcome
     _calendar(dav, plan, outcome)
-    run = _Run(dav, commit, newer, outcome)
     base = plan.href if plan.href.endswith("/") else plan.href + "/"
     known: dict[str, Known] = {}
-    for action in plan.actions:
-        done = _event(run, base + action.name, action)
-        if done is not None:
-            known[action.name] = done
-        if outcome.newer is not None:
-            # A newer commit's sync is writing this calendar right now: leave the rest, and
-            # the cache, to it.
-            return outcome
+    with _Ahead(plan.actions, commit) as ahead:
+        run = _Run(dav, commit, newer, outcome, ahead)
+        for action in plan.actions:
+            done = _event(run, base + action.name, action)
+            if done is not None:
+                known[action.name] = done
+            if outcome.newer is not None:
+                # A newer commit's sync is writing this calendar right now: leave the rest,
+                # and the cache, to it.
+                return outcome
     writes = len(outcome.created) + len(outcome.updated) + len(outcome.deleted)
     state = State(known, plan.foreign, plan.state.commit, fingerprint or "", plan.state.token,
                   plan.props)
@@ -201,10 +246,8 @@ def _event(run: _Run, href: str, action: Action) -> Known | None:
 
 
 def _put(run: _Run, href: str, action: Action, *, retry: bool) -> Known | None:
-    assert action.doc is not None  # noqa: S101 - creates and updates always carry a doc
     commit = run.commit
-    body = action.doc.render(action.sequence, commit.sha if commit else None,
-                             commit.time if commit else None)
+    body = run.ahead.body(action)
     condition = {"If-None-Match": "*"} if action.kind == "create" else {"If-Match": action.etag}
     response = run.dav.send("PUT", href, body, {**ICS, **condition})
     if response.status in (200, 201, 204):

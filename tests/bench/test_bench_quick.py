@@ -60,3 +60,5 @@ def _sync(data: dict) -> None:
         assert theirs["first"]["puts"] == row["events"]
         assert theirs["stateless"]["writes"] == 0
         assert theirs["noop"]["writes"] == 0
+        for first in (ours["first"], theirs["first"]):  # the server's share, timed by the proxy
+            assert 0 < first["server"] < first["seconds"]

@@ -22,6 +22,7 @@ import socket
 import ssl
 import struct
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -87,6 +88,9 @@ class Entry:
     fault: str | None
     head: bytes = b""
     """The start of the request's body: enough to tell a sync-collection from a multiget."""
+    upstream: float = 0.0
+    """Seconds from forwarding the request to having the server's whole answer: the server's
+    share of a run (the rest is the client's, and this proxy's)."""
 
 
 HEAD = 400
@@ -150,12 +154,13 @@ class FaultProxy:
                     chosen = rule
             return chosen
 
-    def record(self, request: Request, status: int | None, fault: str | None) -> None:
+    def record(self, request: Request, status: int | None, fault: str | None,
+               upstream: float = 0.0) -> None:
         # Kept without credentials, so a failing test's report cannot show them.
         headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
         with self.lock:
             self.log.append(Entry(request.method, request.path, headers, status, fault,
-                                  request.body[:HEAD]))
+                                  request.body[:HEAD], upstream))
 
     def entries(self, method: str | None = None, path: str = "") -> list[Entry]:
         with self.lock:
@@ -233,8 +238,9 @@ class _Handler(BaseHTTPRequestHandler):
         if rule is not None and fault == "drop_body":
             headers = {k: v for k, v in request.headers.items() if k.lower() != "content-type"}
             request = Request(request.method, request.path, headers, b"")
+        start = time.perf_counter()
         status, reason, headers, body = self.proxy.forward(request)
-        self.proxy.record(request, status, fault)
+        self.proxy.record(request, status, fault, time.perf_counter() - start)
         if rule is None or fault in ("call", "drop_body"):
             self._send(status, reason, headers, body)
         elif fault == "reset_after":
