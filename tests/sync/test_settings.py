@@ -13,6 +13,7 @@ import pytest
 
 from sync import dav
 from sync.cli import main
+from sync.plain import USER_AGENT
 from sync.settings import ENV_PASSWORD, ENV_PASSWORD_FILE, ENV_URL, ENV_USER
 from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import ENV_NAMES, SECRETS, TODAY, Result, Sandbox, clean_env
@@ -243,4 +244,12 @@ def test_tls_unknown_authority_then_ca_bundle(sandbox: Sandbox,
         trusted = sandbox.run("--ca-bundle", str(cert), env=env)
         assert trusted.code == 0, trusted.err
         assert tls_proxy.entries()
+        # The first look's reads go over the standard library (sync/plain.py), verified
+        # against the same bundle: a run with nothing to do sends nothing through caldav.
+        tls_proxy.clear()
+        quiet = sandbox.run("--ca-bundle", str(cert), env=env)
+        assert quiet.code == 0, quiet.err
+        agents = {e.headers.get("User-Agent") for e in tls_proxy.entries()}
+        assert agents == {USER_AGENT}
+        assert tls_proxy.writes() == []
     sandbox.assert_converged()
