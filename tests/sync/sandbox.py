@@ -290,6 +290,16 @@ class Sandbox:
     def path(self, short: str) -> str:
         return self.backend.home + self.ids[short] + "/"
 
+    def proppatch(self, short: str, prop: str, xmlns: str = "") -> bytes:
+        """Set one property on the calendar as another client would (`prop` is its XML, with
+        `xmlns` declaring any prefix it uses besides `D:`); the 207 body."""
+        body = (f'<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:"{xmlns}>'
+                f"<D:set><D:prop>{prop}</D:prop></D:set></D:propertyupdate>").encode()
+        reply = self.backend.request("PROPPATCH", self.path(short), body,
+                                     {"Content-Type": "application/xml"})
+        assert reply.status == 207, reply
+        return reply.body
+
     def events(self, short: str) -> dict[str, Event]:
         """Every resource in the calendar: name → UID, ETag and data (one calendar-query)."""
         body = (b'<?xml version="1.0"?><C:calendar-query xmlns:D="DAV:" '

@@ -48,13 +48,8 @@ def comment_of(sandbox: Sandbox, short: str) -> str | None:
 
 def set_comment(sandbox: Sandbox, short: str, text: str) -> None:
     """Write the calendar's comment as a person's client would."""
-    body = ('<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>'
-            f"<D:comment>{html.escape(text, quote=False)}</D:comment>"
-            "</D:prop></D:set></D:propertyupdate>").encode()
-    reply = sandbox.backend.request("PROPPATCH", sandbox.path(short), body,
-                                    {"Content-Type": "application/xml"})
-    assert reply.status == 207, reply
-    assert b"200 OK" in reply.body, reply.body
+    reply = sandbox.proppatch(short, f"<D:comment>{html.escape(text, quote=False)}</D:comment>")
+    assert b"200 OK" in reply, reply
     assert comment_of(sandbox, short) == text
 
 

@@ -40,12 +40,7 @@ def state_of(sandbox: Sandbox, short: str) -> dict[str, object]:
 def set_state(sandbox: Sandbox, short: str, state: dict[str, object]) -> None:
     state = {k: v for k, v in state.items() if k != "server_token"}
     text = json.dumps(state).replace("&", "&amp;").replace("<", "&lt;")
-    body = ('<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:" xmlns:K="urn:kpss:sync">'
-            f"<D:set><D:prop><K:state>{text}</K:state></D:prop></D:set>"
-            "</D:propertyupdate>").encode()
-    reply = sandbox.backend.request("PROPPATCH", sandbox.path(short), body,
-                                    {"Content-Type": "application/xml"})
-    assert reply.status == 207, reply
+    sandbox.proppatch(short, f"<K:state>{text}</K:state>", ' xmlns:K="urn:kpss:sync"')
 
 
 def no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
