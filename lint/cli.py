@@ -52,6 +52,10 @@ def _select(problems: Sequence[Problem], paths: Sequence[str], root: Path) -> li
                    for pre in prefixes)]
 
 
+PROCESS_ENDS_WITH_RUN = False
+"""Set by `python -m lint`: the model may then be frozen (`engine.run(freeze=...)`)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root
@@ -65,7 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     today = args.today or dt.date.today()
     try:
-        result = engine.run(root, today=today, base_ref=args.base, jobs=args.jobs)
+        result = engine.run(root, today=today, base_ref=args.base, jobs=args.jobs,
+                            freeze=PROCESS_ENDS_WITH_RUN)
     except GitError as exc:
         print(f"python -m lint: --base {args.base}: {exc}", file=sys.stderr)
         return EXIT_USAGE

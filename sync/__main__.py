@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from sync.cli import main
+from sync import cli
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.PROCESS_ENDS_WITH_RUN = True
+    sys.exit(cli.main())

@@ -85,6 +85,10 @@ def _ics_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PROCESS_ENDS_WITH_RUN = False
+"""Set by `python -m sync`: the model may then be frozen (`engine.run(freeze=...)`)."""
+
+
 def load(root: Path, today: dt.date | None, lang: str) -> Repository:
     """The validated model, or RecordsInvalid after printing the linter's errors."""
     from lint import engine, report  # noqa: PLC0415 - not needed by a run with nothing to do
@@ -92,7 +96,7 @@ def load(root: Path, today: dt.date | None, lang: str) -> Repository:
 
     if not (root / "schemas").is_dir():
         raise errors.ConfigError(str(root / "schemas"), name=f"--root {root}")
-    result = engine.run(root, today=today or dt.date.today())
+    result = engine.run(root, today=today or dt.date.today(), freeze=PROCESS_ENDS_WITH_RUN)
     failing = [p for p in result.problems if p.severity is Severity.ERROR]
     if failing:
         print(report.text(failing, lang), file=sys.stderr)
