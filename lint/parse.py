@@ -22,7 +22,9 @@ from lint.problem import Finding, Pointer
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+"""Levels of nesting a record may have, the top-level mapping being the first."""
 _CHEAP_DEPTH_BOUND = 2000
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -129,9 +131,9 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Finding]]:
         if node is None:
             data = None
         elif _without_anchors_or_tags(text):
-            data = _plain(node, 0)
+            data = _plain(node, 1)
         else:
-            data = _Converter().value(node, 0)
+            data = _Converter().value(node, 1)
         if data is None:  # no document, `~`, `null`, a bare `---`: a record with nothing in it
             return None, [*findings, Finding("KP105", rel, line=1, column=1)]
     except _RefusedError as exc:
@@ -139,21 +141,27 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Finding]]:
         refused = Finding(exc.code, rel, line=line, column=column, args=exc.args_)
         return None, [*findings, refused]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and exc.problem and "end of stream" in exc.problem:
-            # An unclosed quote or bracket is found only at the end of the file; the place
-            # where it was opened is where the editor has to look.
-            mark = exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(filter(None, [exc.context, exc.problem]))
-        syntax = Finding("KP101", rel, line=line, column=column, args={"detail": problem})
-        return None, [*findings, syntax]
+        return None, [*findings, _syntax_error(text, rel, exc)]
     except yaml.YAMLError as exc:  # libyaml's reader errors carry no mark: find the character
         bad = _UNACCEPTABLE.search(text)
         line, column = position(text, bad.start()) if bad else (1, 1)
         return None, [*findings, Finding("KP101", rel, line=line, column=column,
                                          args={"detail": str(exc)})]
     return data, findings
+
+
+def _syntax_error(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Finding:
+    if exc.problem_mark and _LIBYAML_TOO_DEEP in (exc.problem or ""):
+        line, column = _too_deep_at(text, exc.problem_mark)
+        return Finding("KP113", rel, line=line, column=column, args={"limit": MAX_DEPTH})
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and exc.problem and "end of stream" in exc.problem:
+        # An unclosed quote or bracket is found only at the end of the file; the place
+        # where it was opened is where the editor has to look.
+        mark = exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = " ".join(filter(None, [exc.context, exc.problem]))
+    return Finding("KP101", rel, line=line, column=column, args={"detail": problem})
 
 
 _UNACCEPTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff"
@@ -192,8 +200,29 @@ def _check_depth(text: str) -> None:
     """Refuse deep nesting before libyaml's recursive composer can overflow the C stack."""
     # Every level of nesting needs one of these indicators, so their count bounds the depth.
     bound = sum(text.count(c) for c in "[{-:?")
-    if bound < _CHEAP_DEPTH_BOUND:
-        return
+    if bound >= _CHEAP_DEPTH_BOUND:
+        _walk_depth(text)
+
+
+def _too_deep_at(text: str, mark: yaml.Mark) -> tuple[int, int]:
+    """Where nesting first passes MAX_DEPTH, in a text libyaml refused as nested too deep.
+
+    The libyaml in PyYAML 6.0.4's wheels stops at 1,000 levels itself, and for flow
+    collections its scanner reads that far ahead before the parser hands us the 65th level.
+    The text before its refusal holds fewer levels, so walking it finds our own limit."""
+    lines = text.split("\n", mark.line + 1)
+    last = lines[mark.line][:mark.column] if mark.line < len(lines) else ""
+    before = "\n".join([*lines[:mark.line], last])
+    try:
+        _walk_depth(before)
+    except _RefusedError as exc:
+        return exc.line, exc.column
+    except yaml.YAMLError:
+        pass
+    return mark.line + 1, mark.column + 1
+
+
+def _walk_depth(text: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):

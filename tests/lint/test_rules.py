@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -61,7 +60,8 @@ def test_calendar_without_groups_shows_every_group() -> None:
     assert not Calendar(id="x", file="", data={"groups": ["a"]}, groups=("a",)).shows(("rps",))
 
 
-def test_double_booking_rules_scale_to_ten_thousand_meetings() -> None:
+def test_double_booking_rules_find_every_clash_among_ten_thousand_meetings() -> None:
+    # How long this takes is measured by `nox -s bench` (lint of 10,000 meetings), not here.
     venue = Venue(id="radnice", file="", data={}, name="Radnice", rooms=("209",))
     meetings = {}
     day = dt.date(2000, 1, 3)
@@ -72,8 +72,6 @@ def test_double_booking_rules_scale_to_ten_thousand_meetings() -> None:
                                  status="held", facilitators=("jana-novakova",))
         day += dt.timedelta(days=number % 2)
     model = Repository(today=TODAY, meetings=meetings, venues={"radnice": venue})
-    started = time.perf_counter()
     rooms = list(room_double_booked.check(model))
     people = list(person_double_booked.check(model))
-    assert time.perf_counter() - started < 1.0
     assert len(rooms) == len(people) == 5_000

@@ -164,7 +164,7 @@ GENERATED = [
          _nested("x: " + "{a: " * 10_000 + "b" + "}" * 10_000 + "\n")),
     Case("10000-deep-block-sequences", "nesting", frozenset({(P, 8, "KP113")}),
          _nested("x:\n  " + "- " * 10_000 + "z\n")),
-    Case("500-deep-block-mappings", "nesting", frozenset({(P, 72, "KP113")}),
+    Case("500-deep-block-mappings", "nesting", frozenset({(P, 71, "KP113")}),
          _nested("".join("  " * level + f"k{level}:\n" for level in range(500))
                  + "  " * 500 + "z\n")),
     Case("65-deep-flow-sequences", "nesting", frozenset({(P, 7, "KP113")}),
