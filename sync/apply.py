@@ -55,28 +55,48 @@ class _Ahead:
     """Renders each body we PUT while the request before it is with the server.
 
     Rendering an event takes about 0.6 ms of our CPU; a PUT takes the server 2 to 30 ms, all of
-    which we would otherwise spend waiting. The worker renders one body ahead and no more: a
-    worker running on would hold the GIL when an answer arrives and delay the request path.
-    Every render goes through the worker, so no two run at once."""
+    which we would otherwise spend waiting. The worker renders one body ahead and no more, and
+    starts on it only once the request before has been sent in full (`Dav.tell_when_sent`):
+    started earlier, it holds the GIL while that request is being written and delays it. Where
+    the HTTP library cannot tell, the next render starts as soon as a body is handed out. Every
+    render goes through the worker, so no two run at once."""
 
-    def __init__(self, actions: Iterable[Action], commit: Commit | None) -> None:
+    def __init__(self, actions: Iterable[Action], commit: Commit | None,
+                 dav: Dav | None = None) -> None:
         self._sha = commit.sha if commit else None
         self._time = commit.time if commit else None
-        self._queue = iter([a for a in actions if a.kind in ("create", "update")])
+        writes = [a for a in actions if a.kind in ("create", "update")]
+        self._queue = iter(writes)
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="kpss-render")
         self._next = self._submit(next(self._queue, None))
+        self._waiting: Action | None = None
+        """The next body to render, once the request with the current one has been sent."""
+        self._dav = dav if writes else None  # no body to render: caldav need not be imported
+        self._told = self._dav is not None and self._dav.tell_when_sent(self.sent)
 
     def __enter__(self) -> _Ahead:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._dav is not None:
+            self._dav.tell_when_sent(None)
         self._pool.shutdown(cancel_futures=True)
+
+    def sent(self) -> None:
+        """A request has been sent: start on the body that waits for it, if one does."""
+        if self._waiting is not None:
+            self._next, self._waiting = self._submit(self._waiting), None
 
     def body(self, action: Action) -> bytes:
         """`action`'s body: the one rendered ahead if it is next in the plan, else made now."""
+        self.sent()  # a body still waiting: the request before it went without telling us
         pending = self._next
         if pending is not None and pending[0] is action:
-            self._next = self._submit(next(self._queue, None))
+            following = next(self._queue, None)
+            if self._told:
+                self._next, self._waiting = None, following
+            else:
+                self._next = self._submit(following)
             return pending[1].result()
         submitted = self._submit(action)
         assert submitted is not None  # noqa: S101 - given an action, _submit returns its job
@@ -120,7 +140,7 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
     _calendar(dav, plan, outcome)
     base = plan.href if plan.href.endswith("/") else plan.href + "/"
     known: dict[str, Known] = {}
-    with _Ahead(plan.actions, commit) as ahead:
+    with _Ahead(plan.actions, commit, dav) as ahead:
         run = _Run(dav, commit, newer, outcome, ahead)
         for action in plan.actions:
             done = _event(run, base + action.name, action)

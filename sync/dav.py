@@ -71,6 +71,7 @@ class Dav:
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self._client: DAVClient | None = None
         self._plain: Plain | None = None
+        self._sent: Callable[[], None] | None = None
 
     @property
     def client(self) -> DAVClient:
@@ -98,11 +99,28 @@ class Dav:
             # A redirect could lead anywhere: never follow one (the request and its body would
             # go to another server); expect() reports it instead.
             kwargs["allow_redirects"] = False
+            if self._sent is not None:
+                kwargs["hooks"] = {**(kwargs.get("hooks") or {}), "on_upload": [self._uploaded]}
             return original(*args, **kwargs)
 
         # Count at the HTTP session, below caldav's auth negotiation, so every request shows.
         client.session.request = counted  # type: ignore[method-assign]
         return client
+
+    def tell_when_sent(self, callback: Callable[[], None] | None) -> bool:
+        """Have `callback` called each time a request through caldav has been sent in full
+        (its body written, its answer not yet read), or stop with None. False when caldav's
+        HTTP library cannot tell: niquests can (its `on_upload` hook), requests cannot."""
+        from caldav.lib import http_sync  # noqa: PLC0415 - see sync/plain.py
+
+        hooks = getattr(getattr(http_sync.requests, "hooks", None), "HOOKS", ())
+        self._sent = callback if "on_upload" in hooks else None
+        return self._sent is not None
+
+    def _uploaded(self, request: Any) -> None:
+        progress = getattr(request, "upload_progress", None)
+        if self._sent is not None and progress is not None and progress.is_completed:
+            self._sent()
 
     def __enter__(self) -> Dav:
         return self

@@ -7,6 +7,8 @@ and path and, on the Nth match (for `times` matches), do something else than for
     reset_after    forward, then reset: the server did the work, the answer is lost
     status         answer `status` (with `headers`, `body`) without forwarding
     delay          forward, then hold the answer `seconds` (past the client's timeout)
+    hold           forward, then hold the answer until `release` is set (at most MAX_DELAY);
+                   `released` counts the answers it let go because it was set
     truncate       forward, then send the headers and half the body and close
     garbage        forward, then replace the body with text that is not XML
     call           run `action(request)` first (e.g. another writer's change), then forward
@@ -58,6 +60,8 @@ class Rule:
     body: bytes = b""
     seconds: float = 2.0
     action: Callable[[Request], None] | None = None
+    release: threading.Event = field(default_factory=threading.Event)
+    released: int = 0
     seen: int = 0
     fired: int = 0
 
@@ -245,8 +249,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(status, reason, headers, body)
         elif fault == "reset_after":
             self._reset()
-        elif fault == "delay":
-            self.proxy.stopping.wait(min(rule.seconds, MAX_DELAY))
+        elif fault in ("delay", "hold"):
+            self._wait(rule)
             self._send(status, reason, headers, body)
         elif fault == "truncate":
             self._send(status, reason, headers, body, length=len(body))
@@ -257,6 +261,14 @@ class _Handler(BaseHTTPRequestHandler):
                        b"<html><body>Bad gateway")
         else:
             raise ValueError(f"unknown fault {fault}")
+
+    def _wait(self, rule: Rule) -> None:
+        if rule.fault == "delay":
+            self.proxy.stopping.wait(min(rule.seconds, MAX_DELAY))
+        elif rule.release.wait(MAX_DELAY):
+            with self.proxy.lock:
+                rule.released += 1
+            rule.release.clear()
 
     def _send(self, status: int, reason: str, headers: list[tuple[str, str]], body: bytes,
               *, length: int | None = None) -> None:
