@@ -51,6 +51,8 @@ class SyncRow:
     vdir: dict[str, Step] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     seeded: bool = False
+    turns: list[tuple[Step, Step]] = field(default_factory=list)
+    """The first pushes in the order run: (ours, vdirsyncer's) for each turn."""
 
 
 def bench_sync(sizes: Sequence[int], servers: Sequence[str], *, runs: int, work: Path,
@@ -88,7 +90,7 @@ def _compare(row: SyncRow, folder: Path, items: list[ev.Event], runs: int,
             # The first pushes take turns: a machine that slows down or speeds up during the
             # minutes they take then meets both tools alike.
             theirs.tool.write_local(items)
-            pairs = []
+            pairs = row.turns
             for turn in range(runs):
                 pairs.append((ours.first(turn), theirs.first(turn)))
                 kpss, vdir = pairs[-1]

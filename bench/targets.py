@@ -95,6 +95,13 @@ def _first(row: SyncRow, at: str) -> list[str]:
                            f"{mine.seconds:.1f} s vs {other.seconds:.1f} s; the tools' own "
                            f"share (the rest is the server's) {mine.own:.2f} s vs "
                            f"{other.own:.2f} s"))
+    if len(row.turns) > 1:
+        faster = sum(mine.seconds <= other.seconds for mine, other in row.turns)
+        leaner = sum(mine.own <= other.own for mine, other in row.turns)
+        gaps = ", ".join(f"{mine.seconds - other.seconds:+.2f}" for mine, other in row.turns)
+        lines.append(f"- turn by turn ({at}): our first push the faster in {faster} of "
+                     f"{len(row.turns)} turns (ours minus vdirsyncer's: {gaps} s), our own "
+                     f"share the smaller in {leaner} of {len(row.turns)}")
     if "killed" in ours and "resumed" in ours:
         done, rest = ours["killed"].puts, ours["resumed"].puts
         lines.append(_line(done + rest == row.events,

@@ -56,6 +56,7 @@ def _sync(data: dict) -> None:
         assert ours["noop"]["writes"] == 0
         assert ours["change"]["puts"] == 2  # one changed, one added (and one DELETE)
         assert ours["killed"]["puts"] + ours["resumed"]["puts"] == row["events"]
+        assert [pair[0]["puts"] for pair in row["turns"]] == [row["events"]]  # --quick: 1 turn
         assert all(step["code"] == 0 for step in theirs.values())
         assert theirs["first"]["puts"] == row["events"]
         assert theirs["stateless"]["writes"] == 0
