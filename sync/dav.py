@@ -111,9 +111,10 @@ class Dav:
         """Have `callback` called each time a request through caldav has been sent in full
         (its body written, its answer not yet read), or stop with None. False when caldav's
         HTTP library cannot tell: niquests can (its `on_upload` hook), requests cannot."""
-        from caldav.lib import http_sync  # noqa: PLC0415 - see sync/plain.py
-
-        hooks = getattr(getattr(http_sync.requests, "hooks", None), "HOOKS", ())
+        if callback is None:
+            self._sent = None
+            return False
+        hooks = getattr(self.client.session, "hooks", None) or {}
         self._sent = callback if "on_upload" in hooks else None
         return self._sent is not None
 

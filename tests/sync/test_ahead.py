@@ -150,3 +150,12 @@ def test_the_dav_tells_when_a_put_is_sent_before_its_answer_comes(sandbox: Sandb
                         {"Content-Type": "text/calendar"}).status == 201
     assert told == [0, 1, 2]  # once per PUT, each while its answer was still held
     assert held.released == 3
+
+
+def test_a_session_without_the_upload_hook_is_not_asked_for_it() -> None:
+    # caldav falls back to requests when niquests is missing; requests knows only "response".
+    with Dav(Settings("http://127.0.0.1:9/dav/", "kpss-sync", "heslo")) as dav:
+        assert dav.tell_when_sent(lambda: None)  # niquests, as installed
+        dav.client.session.hooks = {"response": []}
+        assert not dav.tell_when_sent(lambda: None)
+        assert not dav.tell_when_sent(None)
