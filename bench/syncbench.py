@@ -90,15 +90,14 @@ def _compare(row: SyncRow, folder: Path, items: list[ev.Event], runs: int,
             # The first pushes take turns: a machine that slows down or speeds up during the
             # minutes they take then meets both tools alike.
             theirs.tool.write_local(items)
-            pairs = row.turns
             for turn in range(runs):
-                pairs.append((ours.first(turn), theirs.first(turn)))
-                kpss, vdir = pairs[-1]
+                row.turns.append((ours.first(turn), theirs.first(turn)))
+                kpss, vdir = row.turns[-1]
                 say(f"  sync N={row.meetings} {row.server} first push, turn {turn + 1}: kpss "
                     f"{kpss.seconds:.2f} s (own {kpss.own:.2f} s), vdirsyncer "
                     f"{vdir.seconds:.2f} s (own {vdir.own:.2f} s)")
-            ours.record("first", median([kpss for kpss, _vdir in pairs]))
-            theirs.record("first", median([vdir for _kpss, vdir in pairs]))
+            ours.record("first", median([kpss for kpss, _vdir in row.turns]))
+            theirs.record("first", median([vdir for _kpss, vdir in row.turns]))
         ours.rest(runs)
         theirs.rest(runs)
 

@@ -65,12 +65,17 @@ def test_a_disabled_collector_stays_disabled(repo: Path) -> None:
     assert not gc.isenabled()
 
 
-def _frozen_at_exit(*argv: str, cwd: Path) -> int:
-    done = subprocess.run([sys.executable, "-c", REPORT_AT_EXIT, *argv], cwd=cwd,
+def _last_word(code: str, *argv: str, cwd: Path) -> tuple[str, str]:
+    """Run `python -c code argv...` in `cwd`; the last line it printed to stderr, and all of it."""
+    done = subprocess.run([sys.executable, "-c", code, *argv], cwd=cwd,
                           capture_output=True, text=True, timeout=120, check=False,
                           env={"PYTHONPATH": str(ROOT), "PATH": ""})
-    last = done.stderr.strip().splitlines()[-1]
-    assert last.startswith("frozen "), done.stderr
+    return done.stderr.strip().splitlines()[-1], done.stderr
+
+
+def _frozen_at_exit(*argv: str, cwd: Path) -> int:
+    last, stderr = _last_word(REPORT_AT_EXIT, *argv, cwd=cwd)
+    assert last.startswith("frozen "), stderr
     return int(last.split()[1])
 
 
@@ -91,7 +96,5 @@ def test_the_tools_called_in_process_do_not_freeze(repo: Path, tmp_path: Path) -
             "lint(['--today', sys.argv[1], '--jobs', '1']); "
             "sync(['ics', '--out', sys.argv[2], '--today', sys.argv[1]]); "
             "print('frozen', gc.get_freeze_count(), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code, TODAY.isoformat(), str(tmp_path / "ics")],
-                          cwd=repo, capture_output=True, text=True, timeout=120, check=False,
-                          env={"PYTHONPATH": str(ROOT), "PATH": ""})
-    assert done.stderr.strip().splitlines()[-1] == "frozen 0", done.stderr
+    last, stderr = _last_word(code, TODAY.isoformat(), str(tmp_path / "ics"), cwd=repo)
+    assert last == "frozen 0", stderr
