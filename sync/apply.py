@@ -49,6 +49,10 @@ class Outcome:
     unsure: bool = False
     """An answer did not prove what happened (a DELETE answered 404: gone before, or never
     there?): the cache then keeps no sync token, so the next run lists the calendar."""
+    failed: list[tuple[str, errors.SyncError]] = field(default_factory=list)
+    """Events the server refused (the record, why): the run went on with the others."""
+    skipped: list[str] = field(default_factory=list)
+    """Hrefs left alone: not plainly members of the calendar, or not events of ours."""
 
 
 class _Ahead:
@@ -138,12 +142,12 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
         outcome.newer = plan.newer
         return outcome
     _calendar(dav, plan, outcome)
-    base = plan.href if plan.href.endswith("/") else plan.href + "/"
+    outcome.skipped.extend(plan.skipped)
     known: dict[str, Known] = {}
     with _Ahead(plan.actions, commit, dav) as ahead:
         run = _Run(dav, commit, newer, outcome, ahead)
         for action in plan.actions:
-            done = _event(run, base + action.name, action)
+            done = _isolated(run, plan, action)
             if done is not None:
                 known[action.name] = done
             if outcome.newer is not None:
@@ -151,7 +155,9 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
                 # and the cache, to it.
                 return outcome
     writes = len(outcome.created) + len(outcome.updated) + len(outcome.deleted)
-    state = State(known, plan.foreign, plan.state.commit, fingerprint or "", plan.state.token,
+    # A refused event is not done: without the fingerprint the next run takes the full path.
+    made_from = "" if outcome.failed else fingerprint or ""
+    state = State(known, plan.foreign, plan.state.commit, made_from, plan.state.token,
                   plan.props)
     # A new sync token alone is no reason to write: the old one still tells the same story.
     if state.encode() == plan.state.encode():
@@ -176,7 +182,7 @@ def adopt(dav: Dav, plan: CalendarPlan, outcome: Outcome, commit: Commit | None,
     version, restored from a backup, its cache removed), once another calendar's cache was
     just kept: on a server that keeps it nowhere no run keeps asking."""
     if not plan.exists or plan.state_supported or plan.newer is not None or outcome.cached \
-            or outcome.created or outcome.updated or outcome.deleted:
+            or outcome.created or outcome.updated or outcome.deleted or outcome.failed:
         return
     known = {a.name: k for a in plan.actions
              if a.kind == "unchanged" and (k := _known(a, a.etag, a.commit)) is not None}
@@ -208,7 +214,9 @@ def _fresher(dav: Dav, plan: CalendarPlan, known: Mapping[str, Known]) -> str:
     except errors.TokenRefused:
         return plan.token
     for resource in changes:
-        name = resource.href.rsplit("/", 1)[-1]
+        name = dav.child(plan.href, resource.href)
+        if name is None:
+            continue  # not a member: never ours, and never used
         etag = None if resource.status == 404 else resource.text(tag(DAV, "getetag"))
         mine = known[name].etag if name in known else plan.foreign.get(name)
         if etag != mine:
@@ -255,6 +263,32 @@ def _missing_props(dav: Dav, href: str,
     return missing, ((current.text(tag(DAV, "sync-token")) or "").strip() if current else "")
 
 
+EVENT_FAULTS = (errors.Rejected, errors.Forbidden, errors.PreconditionFailed, errors.NotFound,
+                errors.Redirected, errors.BadResponse)
+"""What a server may answer about one event without saying anything about the others."""
+GIVE_UP_AFTER = 20
+"""Refusals in a row, with nothing written, after which the calendar is given up."""
+
+
+def _isolated(run: _Run, plan: CalendarPlan, action: Action) -> Known | None:
+    """One action, its failure recorded for the summary instead of ending the run; a write only
+    ever goes to a member of this calendar (sync/hrefs.py)."""
+    href = action.href or plan.href_of(action.name)
+    if action.kind != "unchanged" and run.dav.child(plan.href, href) != action.name:
+        run.outcome.skipped.append(href)  # a plan holds no such href; kept as a last guard
+        return None
+    try:
+        return _event(run, href, action)
+    except EVENT_FAULTS as exc:
+        outcome = run.outcome
+        outcome.failed.append((action.doc.file if action.doc else action.name, exc))
+        outcome.unsure = True  # the cache cannot account for this event: no sync token
+        done = len(outcome.created) + len(outcome.updated) + len(outcome.deleted)
+        if not done and len(outcome.failed) >= GIVE_UP_AFTER:
+            raise
+        return None
+
+
 def _event(run: _Run, href: str, action: Action) -> Known | None:
     if action.kind == "unchanged":
         run.outcome.unchanged += 1
@@ -281,8 +315,9 @@ def _put(run: _Run, href: str, action: Action, *, retry: bool) -> Known | None:
 
 
 def _again(run: _Run, href: str, action: Action) -> Known | None:
-    """The resource changed under us: read it and decide once more."""
-    remote = _get(run.dav, href)
+    """The resource changed under us: read it and decide once more. What the re-read returns
+    must be one event of ours under this name; anything else is a conflict, never a licence."""
+    remote = _get(run.dav, href, action.name)
     assert action.doc is not None  # noqa: S101
     if remote is None:
         fresh = Action("create", action.name, action.meeting, doc=action.doc)
@@ -308,13 +343,13 @@ def _delete(run: _Run, href: str, action: Action) -> None:
             return
         if response.status != 412 or attempt:
             _fail(response, run.dav.url(href))
-        remote = _get(run.dav, href)
+        remote = _get(run.dav, href, action.name)
         if remote is None:
             run.outcome.deleted.append(action.meeting)
             run.outcome.unsure = True
             return
-        if not remote.ours:
-            return
+        if not remote.ours:  # someone else's now: a conflict, left alone
+            raise errors.PreconditionFailed(run.dav.url(href), url=run.dav.url(href))
         if run.newer(remote.commit):
             _kept(run, action, remote)
             return
@@ -327,13 +362,13 @@ def _kept(run: _Run, action: Action, remote: Remote) -> None:
     run.outcome.newer = remote.commit
 
 
-def _get(dav: Dav, href: str) -> Remote | None:
+def _get(dav: Dav, href: str, name: str) -> Remote | None:
     response = dav.send("GET", href)
     if response.status == 404:
         return None
     if response.status != 200:
         _fail(response, dav.url(href))
-    return read_remote(href.rsplit("/", 1)[-1], _etag(response) or "", response.body)
+    return read_remote(name, _etag(response) or "", response.body)
 
 
 def _etag(response: Response) -> str | None:

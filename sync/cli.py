@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sync import commits, errors, inputs, settings, stamps
-from sync.apply import Outcome, adopt, apply
+from sync.apply import EVENT_FAULTS, Outcome, adopt, apply
 from sync.dav import Dav
 from sync.discover import Home, calendar_home
 from sync.messages import say
@@ -200,22 +200,55 @@ def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
     record_url = record_url_from_env()
     commit = commits.head(args.root)
     order = commits.Order(args.root, commit)
-    plans = [inspect(dav, looks.get(cal.id) or look(dav, home, cal.id), _props(cal),
-                     ical.events(repo, cal, stamps=times, record_url=record_url),
-                     newer=order.newer)
-             for cal in calendars]
+    plans: list[CalendarPlan] = []
+    failed: list[str] = []  # one line for each calendar or event the server refused
+    for cal in calendars:
+        try:
+            plans.append(inspect(dav, looks.get(cal.id) or look(dav, home, cal.id), _props(cal),
+                                 ical.events(repo, cal, stamps=times, record_url=record_url),
+                                 newer=order.newer))
+        except CALENDAR_FAULTS as exc:  # this calendar only: the others go on
+            failed.append(_failure(cal.id, exc, args.lang))
     check_deletions(plans, args.allow_mass_delete)
     if args.dry_run:
         out.extend(_describe(p, args.lang, args.verbose, commit) for p in plans)
         out.append(say("dry_run", args.lang))
+        _finish(failed)
         return
     outcomes = []
     for plan in plans:
-        outcomes.append(apply(dav, plan, commit, order.newer, fingerprint=fingerprint))
+        try:
+            outcomes.append(apply(dav, plan, commit, order.newer, fingerprint=fingerprint))
+        except CALENDAR_FAULTS as exc:
+            failed.append(_failure(plan.id, exc, args.lang))
+            continue
         out.append(_summary(outcomes[-1], args.lang, commit))
+        failed += [say("event_failed", args.lang, id=plan.id, file=file,
+                       reason=say(exc.key, args.lang, detail=exc.detail, **exc.args_))
+                   for file, exc in outcomes[-1].failed]
     if any(o.cached for o in outcomes):  # this server keeps our cache: give it to every one
-        for plan, outcome in zip(plans, outcomes, strict=True):
-            adopt(dav, plan, outcome, commit, fingerprint)
+        for plan in plans:
+            done = next((o for o in outcomes if o.id == plan.id), None)
+            if done is not None:
+                adopt(dav, plan, done, commit, fingerprint)
+    _finish(failed)
+
+
+CALENDAR_FAULTS = (*EVENT_FAULTS, errors.NotACalendar)
+"""What a server may answer about one calendar without saying anything about the others."""
+
+
+def _failure(cal_id: str, exc: errors.SyncError, lang: str) -> str:
+    return say("calendar_failed", lang, id=cal_id,
+               reason=say(exc.key, lang, detail=exc.detail, **exc.args_))
+
+
+def _finish(failed: list[str]) -> None:
+    """End a run in which something was refused: non-zero, after everything else was done."""
+    if len(failed) == 1:
+        raise errors.Reported(failed[0])
+    if failed:
+        raise errors.Reported("\n".join(failed), summary="partly", count=len(failed))
 
 
 def _props(calendar: Calendar) -> dict[str, str]:
@@ -248,6 +281,9 @@ def _summary(outcome: Outcome, lang: str, commit: commits.Commit | None) -> str:
                updated=len(outcome.updated), deleted=len(outcome.deleted),
                unchanged=outcome.unchanged)
     notes = [say(f"warn_{w}", lang, id=outcome.id) for w in outcome.warnings]
+    if outcome.skipped:
+        notes.append(say("warn_skipped", lang, id=outcome.id, count=len(outcome.skipped),
+                         example=outcome.skipped[0]))
     if outcome.newer is not None:
         notes.append(say("warn_newer", lang, id=outcome.id, newer=outcome.newer.sha,
                          ours=commit.sha if commit else ""))
@@ -312,6 +348,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     out: list[str] = []
     try:
         code = command(args, out)
+    except errors.Reported as exc:  # lines already said, each of one refusal
+        _print(out, args.secret)
+        print(redact(exc.detail, args.secret), file=sys.stderr)
+        if exc.args_:
+            print(redact(say(str(exc.args_["summary"]), args.lang, **exc.args_), args.secret),
+                  file=sys.stderr)
+        return exc.exit_code
     except errors.SyncError as exc:
         _print(out, args.secret)
         message = say(exc.key, args.lang, detail=exc.detail, **exc.args_)

@@ -13,9 +13,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from sync import errors
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
+
+from sync import errors, hrefs
 from sync.plain import Plain, Unsuitable
 from sync.settings import Settings
 
@@ -148,12 +151,14 @@ class Dav:
             self._plain = None
 
     def url(self, href: str) -> str:
-        """An absolute URL for `href`, refusing anything off the configured server."""
-        absolute = urljoin(self.settings.url, href)
-        parts = urlsplit(absolute)
-        if f"{parts.scheme}://{parts.netloc}" != self.origin:
-            raise errors.OutsideServer(absolute, url=absolute)
-        return absolute
+        """The absolute URL of `href`, used as given (never unquoted and joined again): refused
+        when it is not a plain path on the configured server (sync/hrefs.py)."""
+        path = hrefs.path_of(href)
+        if path is None:
+            raise errors.OutsideServer(href, url=href)
+        if "://" in href and not href.lower().startswith(self.origin.lower() + "/"):
+            raise errors.OutsideServer(href, url=href)  # a URL of ours names no other server
+        return self.origin + path
 
     def send(self, method: str, href: str, body: bytes | str = b"",
              headers: Mapping[str, str] | None = None) -> Response:
@@ -242,8 +247,7 @@ class Dav:
         resources = parse_multistatus(response.body, self.url(href))
         # Some servers (Xandikos) answer a PROPFIND on a missing resource with a 207 whose
         # only <response> carries `404 Not Found` (RFC 4918 §9.1 allows either form).
-        path = unquote(urlsplit(self.url(href)).path).rstrip("/")
-        if any(r.status == 404 and r.href.rstrip("/") == path for r in resources):
+        if any(r.status == 404 and self.names(r.href, href) for r in resources):
             raise errors.NotFound(self.url(href), url=self.url(href))
         return resources
 
@@ -282,11 +286,19 @@ class Dav:
             raise errors.TokenRefused(url, url=url) from exc
         fresh = (document.findtext(tag(DAV, "sync-token")) or "").strip()
         resources = _resources(document, url, per_prop=False)
-        path = unquote(urlsplit(url).path).rstrip("/")
-        truncated = any(r.status == 507 and r.href.rstrip("/") == path for r in resources)
+        truncated = any(r.status == 507 and self.names(r.href, href) for r in resources)
         if not fresh or truncated:
             raise errors.TokenRefused(url, url=url)
-        return fresh, [r for r in resources if r.href.rstrip("/") != path]
+        return fresh, [r for r in resources if not self.names(r.href, href)]
+
+    def names(self, found: str, path: str) -> bool:
+        """An href the server sent names the resource at `path` (ours, already checked)."""
+        where, target = hrefs.path_of(found), hrefs.path_of(path)
+        return where is not None and target is not None and hrefs.same(where, target)
+
+    def child(self, parent: str, found: str) -> str | None:
+        """The decoded name of an href the server sent, when it is directly below `parent`."""
+        return hrefs.child(parent, found)
 
     def proppatch(self, href: str, values: Mapping[str, str]) -> bool:
         """Set properties; True when the server kept all of them."""
@@ -322,24 +334,74 @@ def _xml(root: ET.Element) -> bytes:
 
 
 def expect(response: Response, *statuses: int, href: str) -> None:
-    """Turn an unexpected status into the matching SyncError."""
+    """Turn an unexpected status into the matching SyncError, with the server's own reason."""
     if response.status in statuses:
         return
-    status = response.status
+    status, reason = response.status, reason_of(response)
     if status == 401:
         raise errors.AuthError(href, url=href)
-    if status == 403:
-        raise errors.Forbidden(href, url=href)
+    if status == 403 and not _conditions(response) - {"need-privileges"}:
+        # "No permission" unless the server names another precondition (RFC 4791 §1.3: a
+        # refused event is answered 403 with, e.g., `valid-calendar-data`).
+        raise errors.Forbidden(href, url=href, reason=f" (server: {reason})" if reason else "")
     if status == 404:
         raise errors.NotFound(href, url=href)
     if status == 412:
-        raise errors.PreconditionFailed(href, url=href)
+        raise errors.PreconditionFailed(href, url=href, reason=reason)
     if 300 <= status < 400:
         target = {k.lower(): v for k, v in response.headers.items()}.get("location", "?")
         raise errors.Redirected(target, url=href, target=target)
-    if status >= 500 or status in RETRY_STATUS:
-        raise errors.ServerError(f"HTTP {status}", url=href, status=status)
-    raise errors.Rejected(f"HTTP {status}", url=href, status=status)
+    if (status >= 500 and status != 507) or status in RETRY_STATUS:  # 507: this write's size
+        raise errors.ServerError(_told(status, reason), url=href, status=status, reason=reason)
+    raise errors.Rejected(_told(status, reason), url=href, status=status, reason=reason)
+
+
+def _told(status: int, reason: str) -> str:
+    return f"HTTP {status}: {reason}" if reason else f"HTTP {status}"
+
+
+REASON_BYTES = 64 * 1024
+"""More of an error body than any server's explanation needs; a longer one is not read."""
+SABRE = "http://sabredav.org/ns"
+
+
+def reason_of(response: Response) -> str:
+    """Why the server refused, in its own words: the precondition or postcondition elements of
+    a `DAV:error` body (RFC 4918 §16, RFC 4791 §5.3.2.1, e.g. `valid-calendar-data`) with
+    any text they or sabre/dav's `s:message` carry, a multistatus' `responsedescription`, or
+    the first line of a plain-text body. "" when it gave none."""
+    body = response.body
+    if not body.strip() or len(body) > REASON_BYTES:
+        return ""
+    if body.lstrip()[:1] != b"<":
+        kind = {k.lower(): v for k, v in response.headers.items()}.get("content-type", "")
+        text = body.decode("utf-8", "replace").strip().splitlines()
+        return text[0][:200] if kind.startswith("text/plain") and text else ""
+    try:
+        root = _xml_root(body)
+    except ET.ParseError:
+        return ""
+    told = root if root.tag == tag(DAV, "error") else ()
+    parts = [_local(child.tag) + (f" ({said})" if (said := (child.text or "").strip()) else "")
+             for child in told if child.tag != tag(SABRE, "exception")]
+    parts += [(e.text or "").strip() for e in root.iter(tag(DAV, "responsedescription"))]
+    return "; ".join(p for p in parts if p)
+
+
+def _conditions(response: Response) -> set[str]:
+    """The precondition elements a `DAV:error` body names (RFC 4918 §16)."""
+    if len(response.body) > REASON_BYTES or response.body.lstrip()[:1] != b"<":
+        return set()
+    try:
+        root = _xml_root(response.body)
+    except ET.ParseError:
+        return set()
+    return {_local(c.tag) for c in root if c.tag.startswith("{")} - {"message", "exception"} \
+        if root.tag == tag(DAV, "error") else set()
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
 
 
 def parse_multistatus(body: bytes, base: str, *, per_prop: bool = False) -> list[Resource]:
@@ -347,13 +409,19 @@ def parse_multistatus(body: bytes, base: str, *, per_prop: bool = False) -> list
     return _resources(_document(body, base), base, per_prop=per_prop)
 
 
+def _xml_root(body: bytes) -> ET.Element:
+    """The root of an XML body; a DTD anywhere is refused, in any encoding (a DAV body never
+    needs one, and refusing it rules out entity expansion and external entities)."""
+    try:
+        return SafeET.fromstring(body, forbid_dtd=True)
+    except (DefusedXmlException, ValueError) as exc:
+        raise ET.ParseError(type(exc).__name__) from None
+
+
 def _document(body: bytes, base: str) -> ET.Element:
     """The `<multistatus>` root of a 207 body."""
-    if b"<!DOCTYPE" in body[:4096] or b"<!ENTITY" in body[:4096]:
-        # A multistatus never needs a DTD; refusing one rules out entity expansion attacks.
-        raise errors.BadResponse("DOCTYPE", url=base)
     try:
-        root = ET.fromstring(body)  # noqa: S314 - no DTD possible (checked above)
+        root = _xml_root(body)
     except ET.ParseError as exc:
         raise errors.BadResponse(str(exc), url=base) from None
     if root.tag != tag(DAV, "multistatus"):
@@ -364,7 +432,7 @@ def _document(body: bytes, base: str) -> ET.Element:
 def _resources(root: ET.Element, base: str, *, per_prop: bool) -> list[Resource]:
     resources = []
     for item in root.iter(tag(DAV, "response")):
-        href = unquote(urlsplit(urljoin(base, item.findtext(tag(DAV, "href"), ""))).path)
+        href = (item.findtext(tag(DAV, "href")) or "").strip()  # opaque: see sync/hrefs.py
         props: dict[str, ET.Element] = {}
         worst = _status(item.findtext(tag(DAV, "status")), 200)
         for propstat in item.iter(tag(DAV, "propstat")):

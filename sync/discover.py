@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+from sync import hrefs
 from sync.dav import CALDAV, DAV, Dav, Resource, tag
 
 PRINCIPAL = tag(DAV, "current-user-principal")
@@ -42,7 +43,7 @@ def calendar_home(dav: Dav, props: Sequence[str] = ()) -> Home:
         if not home:
             return Home(_slash(urlsplit(dav.settings.url).path or "/"))
     path = _path(dav, home)
-    same = unquote(path) == unquote(_slash(start))
+    same = hrefs.same(path, start)
     return Home(path, children if same else None)
 
 
@@ -50,14 +51,14 @@ def _ask(dav: Dav, path: str, props: Sequence[str]) -> tuple[Resource | None,
                                                              dict[str, Resource] | None]:
     """The resource at `path` and, when `props` are asked for, its children by name."""
     found = dav.propfind(path, [PRINCIPAL, HOME, *props], depth=1 if props else 0)
-    here = unquote(path).rstrip("/")
-    own = next((r for r in found if r.href.rstrip("/") == here), found[0] if found else None)
+    # Read-only: where a server spells its own href otherwise, its first answer is itself.
+    own = next((r for r in found if dav.names(r.href, path)), found[0] if found else None)
     if not props:
         return own, None
     children = {}
     for resource in found:
-        parent, _, name = resource.href.rstrip("/").rpartition("/")
-        if parent == here and name:
+        name = dav.child(path, resource.href.rstrip("/"))
+        if name:
             children[name] = resource
     return own, children
 
@@ -74,5 +75,5 @@ def _slash(path: str) -> str:
 
 
 def _path(dav: Dav, href: str) -> str:
-    url = dav.url(href)  # refuses a home on another server
+    url = dav.url(href)  # refuses a home on another server, or with a dot segment
     return _slash(urlsplit(url).path)

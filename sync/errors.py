@@ -115,6 +115,13 @@ class MassDeleteRefused(SyncError):
     exit_code = EXIT_REFUSED
 
 
+class Reported(SyncError):
+    """The server refused some events or calendars, each already said in a line of `detail`;
+    everything else was written. With `key`, a summary line follows them."""
+
+    key = "reported"
+
+
 class PropertiesNotKept(SyncError):
     """The server accepted calendar properties but does not return them."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 MESSAGES: Mapping[str, Mapping[str, str]] = {
@@ -33,10 +34,13 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
               "username and password.",
     },
     "forbidden": {
-        "cs": "Účet nemá oprávnění (HTTP 403) k {url}: požádejte správce serveru o právo zápisu "
-              "do kalendářů.",
-        "en": "The account has no permission (HTTP 403) for {url}: ask the server's "
-              "administrator for write access to the calendars.",
+        "cs": "Účet nemá oprávnění (HTTP 403) k {url}{reason}: požádejte správce serveru (IT "
+              "města) o právo čtení a zápisu (DAV:read, DAV:write) servisního účtu do jeho "
+              "kalendářů a o právo zakládat kalendáře v jeho domovské složce.",
+        "en": "The account has no permission (HTTP 403) for {url}{reason}: ask the server's "
+              "administrator (the city's IT) to give the service account read and write access "
+              "(DAV:read, DAV:write) to its calendars and the right to create calendars in its "
+              "home.",
     },
     "notfound": {
         "cs": "Adresa {url} na serveru neexistuje (HTTP 404): zkontrolujte KPSS_CALDAV_URL.",
@@ -160,6 +164,29 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cs": "{id}: přeskočit — na serveru je novější commit {newer} (tento běh je z {ours})",
         "en": "{id}: skip — the server holds the newer commit {newer} (this run is from {ours})",
     },
+    "warn_skipped": {
+        "cs": "Upozornění: v kalendáři {id} synchronizace nechala beze změny {count} položek, "
+              "které nejsou její událostí nebo jejichž adresa nevede přímo do kalendáře "
+              "(např. {example}).",
+        "en": "Note: in calendar {id} the sync left alone {count} items that are not its events "
+              "or whose address does not lead directly into the calendar (e.g. {example}).",
+    },
+    "event_failed": {
+        "cs": "{id}: {file} se nezapsalo. {reason}",
+        "en": "{id}: {file} was not written. {reason}",
+    },
+    "calendar_failed": {
+        "cs": "{id}: kalendář se nepodařilo synchronizovat. {reason}",
+        "en": "{id}: the calendar could not be synced. {reason}",
+    },
+    "partly": {
+        "cs": "Synchronizace skončila s chybami: server odmítl {count} zápisů (důvody výše); "
+              "vše ostatní se zapsalo. Po opravě spusťte synchronizaci znovu, dokončí jen to, "
+              "co zbylo.",
+        "en": "The sync ended with errors: the server refused {count} writes (reasons above); "
+              "everything else was written. Run it again once fixed; it finishes only what is "
+              "left.",
+    },
     "warn_props": {
         "cs": "Upozornění: server nepřevzal název, popis nebo barvu kalendáře {id}.",
         "en": "Note: the server did not keep the name, description or colour of calendar {id}.",
@@ -172,5 +199,21 @@ class _Args(dict[str, object]):
         return ""
 
 
+SHOWN_LIMIT = 300
+"""Characters of one value in a message: a server's text can be of any length."""
+
+
+def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """A value fit for one line of output: control, format and line-separator characters (a
+    newline, a carriage return, ESC, bidi overrides) written as escapes, and long text
+    shortened. What a server sends can then never start a line of its own in a log, where CI
+    would read it as a command (GitHub's `::error`), nor repaint the terminal."""
+    escaped = "".join(ch if unicodedata.category(ch)[0] not in "CZ" or ch == " "
+                      else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return escaped if len(escaped) <= limit else escaped[:limit - 1] + "…"
+
+
 def say(key: str, lang: str, **args: object) -> str:
-    return MESSAGES[key][lang].format_map(_Args(args))
+    """The message `key` in `lang`; every text value in it shown on one line (`shown`)."""
+    values = {k: shown(v) if isinstance(v, str) else v for k, v in args.items()}
+    return MESSAGES[key][lang].format_map(_Args(values))

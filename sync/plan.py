@@ -17,17 +17,21 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import re
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sync import hrefs
 from sync.commits import Commit
 from sync.xprops import COMMIT as COMMIT_PROPERTY
 from sync.xprops import COMMIT_TIME as COMMIT_TIME_PROPERTY
 from sync.xprops import HASH as HASH_PROPERTY
 from sync.xprops import MARKER
 
+MAX_SEQUENCE = 2**31 - 1
+"""RFC 5545 §3.8.7.4 SEQUENCE is an integer; more than this is a damaged or forged value."""
 STATE_VERSION = 3
 """2: the commit of each event, and of the last sync that wrote the calendar. 3: the inputs
 fingerprint, the sync token and the calendar's properties of the run that wrote it."""
@@ -82,9 +86,10 @@ class State:
             data = json.loads(text or "")
             if data.get("v") != STATE_VERSION:
                 return cls()
+            # Names come from the server: only one we could have given an event is ours.
             events = {str(n): Known(str(v[0]), str(v[1]), int(v[2]), str(v[3]),
                                     Commit.of(str(v[4]), int(v[5])))
-                      for n, v in data["events"].items()}
+                      for n, v in data["events"].items() if hrefs.is_ours(str(n))}
             foreign = {str(n): str(e) for n, e in data.get("foreign", {}).items()}
             commit = Commit.of(str(data["commit"][0]), int(data["commit"][1]))
             props = {str(k): str(v) for k, v in data.get("props", {}).items()}
@@ -177,15 +182,52 @@ def _canonical(component: Any, names: Iterable[str]) -> str:
 
 def vevent_of(data: bytes | str) -> Any | None:
     """The first VEVENT of an iCalendar object, or None if it is not one."""
-    import icalendar  # noqa: PLC0415 - a run that reads no event (sync/cli.py) never needs it
-
-    try:
-        calendar = icalendar.Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError):
+    calendar = _calendar(data)
+    if calendar is None:
         return None
     for component in calendar.walk("VEVENT"):
         return component
     return None
+
+
+def _calendar(data: bytes | str) -> Any | None:
+    import icalendar  # noqa: PLC0415 - a run that reads no event (sync/cli.py) never needs it
+
+    try:
+        calendar = icalendar.Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+        return None
+    return calendar if getattr(calendar, "name", "") == "VCALENDAR" else None
+
+
+OUR_UID = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)@kpss")
+"""The UIDs the sync gives events: a record id at `kpss` (sync/ical.py)."""
+OUR_MARKER = re.compile(r"records(?:/[a-z0-9]+(?:-[a-z0-9]+)*)+\.yaml")
+"""What our marker holds: the path of a record file."""
+
+
+def our_event(name: str, data: bytes | str) -> Any | None:
+    """The VEVENT of a resource that is one event of ours, else None.
+
+    Ours means all of it: the resource holds exactly one event (and time zones, nothing else),
+    its UID is one we give (a record id at `kpss`), the resource's name is that id with `.ics`,
+    and it carries our marker naming a record file. An event that only copies our marker, or
+    sits at another name, or shares its resource with anything else, is someone else's: it is
+    never overwritten or deleted.
+    """
+    calendar = _calendar(data)
+    if calendar is None:
+        return None
+    parts = calendar.subcomponents
+    events = [c for c in parts if c.name == "VEVENT"]
+    if len(events) != 1 or any(c.name not in ("VEVENT", "VTIMEZONE") for c in parts):
+        return None
+    event = events[0]
+    uid = OUR_UID.fullmatch(str(event.get("UID", "")).strip())
+    marker = str(event.get(MARKER) or "").strip()
+    if uid is None or name != uid.group(1) + ".ics" or not OUR_MARKER.fullmatch(marker):
+        return None
+    return event
 
 
 def visible(component: Any) -> str:
@@ -197,15 +239,21 @@ def schedule(component: Any) -> str:
 
 
 def read_remote(name: str, etag: str, data: bytes | str) -> Remote:
-    """Classify a fetched resource: ours (it carries our marker) or foreign."""
-    event = vevent_of(data)
-    if event is None or event.get(MARKER) is None:
+    """Classify a fetched resource: one event of ours (see `our_event`) or foreign."""
+    event = our_event(name, data)
+    if event is None:
         return Remote(name, etag, ours=False)
-    sequence = event.get("SEQUENCE")
-    return Remote(name, etag, ours=True, uid=str(event.get("UID", "")),
-                  content=str(event.get(HASH_PROPERTY, "")), visible=visible(event),
-                  sequence=int(sequence) if sequence is not None else 0,
-                  schedule=schedule(event), commit=commit_of(event))
+    try:
+        sequence = max(0, min(int(event.get("SEQUENCE") or 0), MAX_SEQUENCE))
+    except (TypeError, ValueError):
+        sequence = 0
+    try:
+        return Remote(name, etag, ours=True, uid=str(event.get("UID", "")),
+                      content=str(event.get(HASH_PROPERTY, "")), visible=visible(event),
+                      sequence=sequence, schedule=schedule(event), commit=commit_of(event))
+    except (TypeError, ValueError, AttributeError, OverflowError):
+        # A value icalendar cannot turn into a time: ours, changed beyond reading; rewritten.
+        return Remote(name, etag, ours=True, uid=str(event.get("UID", "")), sequence=sequence)
 
 
 def commit_of(event: Any) -> Commit | None:

@@ -4,13 +4,14 @@ is safe, then write with conditional requests (RFC 7232 If-Match / If-None-Match
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from sync import errors
 from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
 from sync.discover import Home
+from sync.hrefs import is_ours, path_of
 from sync.plan import (
     Known,
     Remote,
@@ -48,6 +49,9 @@ class Action:
     doc: EventDoc | None = None
     commit: Commit | None = None
     """The commit the event on the server was written from, where known."""
+    href: str = ""
+    """Where to write: the href the server listed for an existing event, as it gave it; for a
+    new one the calendar's path and our own name (sync/hrefs.py)."""
 
 
 @dataclass
@@ -68,6 +72,11 @@ class Look:
     """The calendar's comment is empty or our cache: ours to write."""
     members: dict[str, str] = field(default_factory=dict)
     """Every resource in the calendar: name → ETag."""
+    hrefs: dict[str, str] = field(default_factory=dict)
+    """The path of the href the server gave each member it listed in this run, by name (as
+    given: not decoded, not rebuilt)."""
+    skipped: list[str] = field(default_factory=list)
+    """Hrefs the server listed that are not plainly members of this calendar: never used."""
     token: str = ""
     """The calendar's sync token as of `members` ("" when not asked for)."""
 
@@ -104,6 +113,16 @@ class CalendarPlan:
     """A commit newer than ours wrote this calendar: this (late) run must not touch it."""
     token: str = ""
     """The sync token the plan was made at (see State.token)."""
+    hrefs: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    """Hrefs left alone: outside the calendar, or events that only looked like ours."""
+
+    def base(self) -> str:
+        return self.href if self.href.endswith("/") else self.href + "/"
+
+    def href_of(self, name: str) -> str:
+        """Where the event `name` is: as the server listed it, else below the calendar."""
+        return self.hrefs.get(name) or self.base() + name
 
     def count(self, kind: str) -> int:
         return sum(a.kind == kind for a in self.actions)
@@ -134,11 +153,14 @@ def look(dav: Dav, home: Home, cal_id: str) -> Look:
     members = {n: k.etag for n, k in seen.state.events.items()}
     members.update(seen.state.foreign)
     for resource in changes:
-        name = resource.href.rsplit("/", 1)[-1]
-        if resource.status == 404:
+        name = dav.child(href, resource.href)
+        if name is None:
+            seen.skipped.append(resource.href)
+        elif resource.status == 404:
             members.pop(name, None)
-        elif name:
+        else:
             members[name] = resource.text(GETETAG) or ""
+            seen.hrefs[name] = path_of(resource.href) or ""
     seen.members, seen.token = members, token
     return seen
 
@@ -150,12 +172,12 @@ def _listed(dav: Dav, href: str, cal_id: str) -> Look:
         listing = dav.propfind(href, (*LISTING, SYNC_TOKEN), depth=1)
     except errors.NotFound:
         return Look(cal_id, href, exists=False)
-    collection, members = _split(listing, href)
+    collection = next((r for r in listing if dav.names(r.href, href)), None)
     if collection is None:
         raise errors.NotACalendar(dav.url(href), url=dav.url(href))
     _check_calendar(dav, collection, href)
     seen = _look_at(cal_id, href, collection)
-    seen.members = members
+    _members(dav, seen, [r for r in listing if r is not collection])
     seen.token = (collection.text(SYNC_TOKEN) or "").strip()
     return seen
 
@@ -189,7 +211,8 @@ def inspect(dav: Dav, seen: Look, props: dict[str, str], docs: Sequence[EventDoc
     """
     if not seen.exists:
         plan = CalendarPlan(seen.id, seen.href, False, props, dict(props))
-        plan.actions = [Action("create", name_of(d), d.meeting_id, doc=d) for d in docs]
+        plan.actions = [Action("create", name_of(d), d.meeting_id, doc=d,
+                               href=plan.href_of(name_of(d))) for d in docs]
         return plan
     changed = {k: v for k, v in props.items() if not same_prop(k, seen.current.get(k, ""), v)}
     # No cache on an existing calendar: not written yet, lost, or a server that keeps no dead
@@ -198,22 +221,32 @@ def inspect(dav: Dav, seen: Look, props: dict[str, str], docs: Sequence[EventDoc
     # nothing even where the server refuses it every time.
     plan = CalendarPlan(seen.id, seen.href, True, props, changed, state=seen.state,
                         state_supported=seen.state_supported, cache_at=seen.cache_at,
-                        comment_free=seen.comment_free, token=seen.token)
+                        comment_free=seen.comment_free, token=seen.token,
+                        hrefs=dict(seen.hrefs), skipped=list(seen.skipped))
     _plan_events(dav, plan, seen.members, docs)
     seen_commits = [plan.state.commit, *(a.commit for a in plan.actions)]
     plan.newer = next((c for c in seen_commits if c is not None and newer(c)), None)
     return plan
 
 
-def _split(listing: list[Resource], href: str) -> tuple[Resource | None, dict[str, str]]:
-    path = href.rstrip("/")
-    collection, members = None, {}
+def _members(dav: Dav, seen: Look, listing: list[Resource]) -> None:
+    """The calendar's members as listed: by decoded name, each with the href the server gave.
+    An href that is not directly below the calendar, or two hrefs of one name, are skipped."""
+    names: dict[str, list[Resource]] = {}
     for resource in listing:
-        if resource.href.rstrip("/") == path:
-            collection = resource
-        elif tag(DAV, "collection") not in _types(resource):
-            members[resource.href.rsplit("/", 1)[-1]] = resource.text(GETETAG) or ""
-    return collection, members
+        if tag(DAV, "collection") in _types(resource):
+            continue
+        name = dav.child(seen.href, resource.href)
+        if name is None:
+            seen.skipped.append(resource.href)
+        else:
+            names.setdefault(name, []).append(resource)
+    for name, found in names.items():
+        if len(found) > 1:
+            seen.skipped.extend(r.href for r in found)
+            continue
+        seen.members[name] = found[0].text(GETETAG) or ""
+        seen.hrefs[name] = path_of(found[0].href) or ""
 
 
 def _types(resource: Resource) -> set[str]:
@@ -233,39 +266,69 @@ def _plan_events(dav: Dav, plan: CalendarPlan, members: Mapping[str, str],
     state = plan.state
     vouched = {n for n, etag in members.items()
                if n in state.events and state.events[n].etag == etag}
-    unknown = [n for n, etag in members.items()
-               if n not in vouched and state.foreign.get(n) != etag]
-    fetched = _fetch(dav, plan.href, unknown)
+    # Only a name we could have given an event may be ours; any other is foreign unread.
+    unknown = [n for n, etag in members.items() if n not in vouched and is_ours(n)
+               and state.foreign.get(n) != etag]
+    fetched = _fetch(dav, plan, unknown)
     plan.foreign = {n: e for n, e in members.items()
-                    if (n in state.foreign and state.foreign[n] == e)
+                    if not is_ours(n) or (n in state.foreign and state.foreign[n] == e)
                     or (n in fetched and not fetched[n].ours)}
-    # Ours: what the cache vouches for or what we read and found our marker in. A resource
-    # listed but not returned by the multiget (deleted meanwhile, private, unreadable) is not
-    # known to be ours, so it is never deleted; a wanted name among them is created with
+    # Ours: what the cache vouches for or what we read and found to be one event of ours. A
+    # resource listed but not returned by the multiget (deleted meanwhile, private, unreadable)
+    # is not known to be ours, so it is never deleted; a wanted name among them is created with
     # If-None-Match, whose 412 makes us read it first.
     ours = {n: e for n, e in members.items()
             if n in vouched or (n in fetched and fetched[n].ours)}
-    plan.ours_on_server = len(ours)
-    for name, doc in sorted(desired.items()):
-        known = state.events.get(name) if name in vouched else None
-        plan.actions.append(_decide(name, doc, ours.get(name), known, fetched.get(name)))
+    actions = [_decide(name, doc, ours.get(name), state.events.get(name) if name in vouched
+                       else None, fetched.get(name))
+               for name, doc in sorted(desired.items())]
     for name in sorted(set(ours) - set(desired)):
         remote, known = fetched.get(name), state.events.get(name)
         commit = remote.commit if remote else known.commit if known else None
-        plan.actions.append(Action("delete", name, name.removesuffix(".ics"), etag=ours[name],
-                                   commit=commit))
+        actions.append(Action("delete", name, name.removesuffix(".ics"), etag=ours[name],
+                              commit=commit))
+    plan.actions = _verified(dav, plan, actions, fetched)
+    plan.ours_on_server = len(ours) - sum(n in plan.foreign for n in ours)
+    for action in plan.actions:
+        action.href = plan.href_of(action.name)
 
 
-def _fetch(dav: Dav, href: str, names: Sequence[str]) -> dict[str, Remote]:
+def _verified(dav: Dav, plan: CalendarPlan, actions: list[Action],
+              fetched: Mapping[str, Remote]) -> list[Action]:
+    """The actions, each overwrite or delete of an event only the cache vouched for read first
+    (1 multiget for all): the cache lives on the server, where others can write, so it is no
+    proof that a resource is ours. What is not one event of ours is left alone."""
+    unread = [a.name for a in actions if a.kind in ("update", "delete") and a.name not in fetched]
+    found = _fetch(dav, plan, unread)
+    checked = []
+    for action in actions:
+        if action.name not in unread:
+            checked.append(action)
+            continue
+        remote = found.get(action.name)
+        if remote is not None and not remote.ours:  # someone else's: never ours to change
+            plan.foreign[action.name] = remote.etag
+            plan.skipped.append(plan.href_of(action.name))
+        elif action.kind == "delete" and remote is not None:
+            checked.append(replace(action, etag=remote.etag, commit=remote.commit))
+        elif action.kind == "update" and action.doc is not None:
+            checked.append(decide_fetched(action.name, action.doc, remote) if remote
+                           else Action("create", action.name, action.meeting, doc=action.doc))
+        # A delete of what the server no longer returns: nothing of ours to remove.
+    return checked
+
+
+def _fetch(dav: Dav, plan: CalendarPlan, names: Sequence[str]) -> dict[str, Remote]:
+    """The members `names` read with one calendar-multiget, by name; only answers for a name
+    asked for count."""
     if not names:
         return {}
-    base = href if href.endswith("/") else href + "/"
-    result = {}
-    for resource in dav.multiget(href, [dav.url(base + n) for n in names]):
-        name = resource.href.rsplit("/", 1)[-1]
+    asked, result = set(names), {}
+    for resource in dav.multiget(plan.href, [plan.href_of(n) for n in names]):
+        name = dav.child(plan.href, resource.href)
         data = resource.text(tag(CALDAV, "calendar-data"))
         etag = resource.text(tag(DAV, "getetag")) or ""
-        if data is not None:
+        if name in asked and data is not None and name not in result:
             result[name] = read_remote(name, etag, data)
     return result
 

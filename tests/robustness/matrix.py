@@ -63,12 +63,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _MESSAGE_PATTERNS = _patterns()
 
 
+_ISOLATED = re.compile(r"\S+: (?:kalendář se nepodařilo synchronizovat\.|\S+ se nezapsalo\.) ")
+
+
 def message_key(stderr: str) -> str:
     """Which catalogue message (sync/messages.py) the sync printed last on stderr, or ''."""
     lines = [line for line in stderr.strip().splitlines() if line.strip()]
     if not lines:
         return ""
     last = lines[-1].strip()
+    # A refusal of one calendar or event is said with the calendar (and record) first; the
+    # run went on with the others (sync/cli.py): the reason's own message is what counts.
+    wrapped = _ISOLATED.match(last)
+    last = last[wrapped.end():] if wrapped else last
     keys = [k for k, p in _MESSAGE_PATTERNS.items() if p.fullmatch(last)]
     # The most specific template wins (`unknown_calendar_close` over `unknown_calendar`).
     return max(keys, key=lambda k: len(MESSAGES[k]["en"])) if keys else "?"

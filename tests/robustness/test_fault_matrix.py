@@ -19,6 +19,7 @@ from sync import dav, ical
 from tests.robustness.conftest import RefusingProxy, Sleeps
 from tests.robustness.matrix import Row, message_key, record
 from tests.sync import test_faults as base
+from tests.sync.test_faults import assert_one_line_each
 from tests.sync.proxy import Entry
 from tests.sync.sandbox import Event, Result, Sandbox, assert_in_place
 
@@ -227,7 +228,7 @@ def _check_run(result: Result, fault: Fault, step: Step, sent: int, sleeps: Slee
     assert (result.code, message_key(result.err) if result.code else "") == (code, key), \
         result.err
     if code:
-        assert len(result.err.strip().splitlines()) == 1, result.err  # one clear sentence
+        assert_one_line_each(result.err)  # one clear sentence (for each refused event)
     # Retries: bounded, only for what a retry can change, with Retry-After honoured (≤ 10 s).
     assert len(sleeps.waits) <= len(result.entries) + 1  # every wait is followed by one try
     if fault.id in NOT_RETRIED:
