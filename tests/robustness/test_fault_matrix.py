@@ -19,9 +19,9 @@ from sync import dav, ical
 from tests.robustness.conftest import RefusingProxy, Sleeps
 from tests.robustness.matrix import Row, message_key, record
 from tests.sync import test_faults as base
-from tests.sync.test_faults import assert_one_line_each
 from tests.sync.proxy import Entry
 from tests.sync.sandbox import Event, Result, Sandbox, assert_in_place
+from tests.sync.test_faults import assert_one_line_each
 
 FOREVER = 99
 CALENDAR = "rps"

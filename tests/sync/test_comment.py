@@ -144,7 +144,8 @@ def test_changes_read_only_what_they_overwrite_or_delete(sandbox: Sandbox) -> No
         # the one to be created.
         [multiget] = result.calls(sandbox.path(short), method="REPORT")
         assert b"calendar-multiget" in multiget.head
-        assert b"2022-10-19-rps.ics" in multiget.head and b"2022-12-07-rps.ics" in multiget.head
+        assert b"2022-10-19-rps.ics" in multiget.head
+        assert b"2022-12-07-rps.ics" in multiget.head
         assert b"2022-12-14-rps.ics" not in multiget.head
         assert cache_writes(sandbox, result, short) == [("comment", 207)]
     # No change of its own, but new records: the cache takes their fingerprint.
