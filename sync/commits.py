@@ -17,9 +17,12 @@ from pathlib import Path
 
 SHORT = 12
 """Digits of a commit hash written into events (as `git rev-parse --short=12`)."""
-_HEX = re.compile(r"[0-9a-f]{7,40}")
+_HEX = re.compile(rf"[0-9a-f]{{{SHORT}}}")
+"""What we write into events; anything else found there is no commit of ours."""
 _GIT_TIMEOUT = 30.0
-_FUTURE_SLACK = dt.timedelta(days=1)
+_FUTURE_SLACK = dt.timedelta(minutes=10)
+"""How far a committer clock may run ahead of ours. A time later than that is no evidence: a
+forged or damaged one would otherwise keep every sync away from the calendar until it passed."""
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,15 @@ class Order:
         return self._known[other]
 
     def _decide(self, ours: Commit, other: Commit) -> bool:
-        if _HEX.fullmatch(other.sha):  # it comes from the server: never an option for git
-            if self._ancestor(other.sha, ours.sha):
-                return False
-            if self._ancestor(ours.sha, other.sha):
-                return True
+        """Git decides where it knows both commits (the job's own history: a newer commit
+        cannot be forged into it); else the committer times, within bounds (`_later`). A
+        value that is not a commit hash as we write it is no commit at all."""
+        if not _HEX.fullmatch(other.sha):  # from the server: never an option for git either
+            return False
+        if self._ancestor(other.sha, ours.sha):
+            return False
+        if self._ancestor(ours.sha, other.sha):
+            return True
         return self._later(ours, other)
 
     def _ancestor(self, older: str, newer: str) -> bool:

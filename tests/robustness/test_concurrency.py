@@ -462,8 +462,13 @@ def test_commit_order_from_git(tmp_path: Path) -> None:
     assert at_first.newer(commits.Commit(unknown, later))  # unknown: the later time wins
     assert not at_first.newer(commits.Commit(unknown, dt.datetime(2022, 1, 1, tzinfo=dt.UTC)))
     assert not at_first.newer(commits.Commit(unknown, None))
-    future = dt.datetime.now(dt.UTC) + dt.timedelta(days=400)
-    assert not at_first.newer(commits.Commit(unknown, future))  # a damaged time is no proof
+    now = dt.datetime.now(dt.UTC)
+    for ahead in (dt.timedelta(days=400), dt.timedelta(days=1), dt.timedelta(minutes=11)):
+        # A forged or damaged time is no proof: it would keep syncs away until it passed.
+        assert not at_first.newer(commits.Commit(unknown, now + ahead))
+    assert at_first.newer(commits.Commit(unknown, now - dt.timedelta(minutes=1)))
+    for forged in ("0123456789", "0123456789abc", "0123456789AB", "0123456789ag"):
+        assert not at_first.newer(commits.Commit(forged, later))  # not a hash as we write it
     assert not at_first.newer(commits.Commit("--output=/tmp/x", later + dt.timedelta(
         days=-400)))  # never passed to git as an option
     assert commits.head(tmp_path) is None
