@@ -152,10 +152,10 @@ class Meeting(Record):
 
     def usual_length(self, groups: Mapping[str, Group]) -> dt.timedelta:
         """How long the meeting is taken to last when its record gives no end: the longest
-        usual length among its groups, or DEFAULT_MEETING_LENGTH."""
-        lengths = [groups[g].meeting_length for g in self.groups if g in groups]
-        given = [n for n in lengths if n]
-        return dt.timedelta(minutes=max(given, default=DEFAULT_MEETING_LENGTH))
+        usual length among its groups, DEFAULT_MEETING_LENGTH for a group that gives none."""
+        lengths = [groups[g].meeting_length or DEFAULT_MEETING_LENGTH
+                   for g in self.groups if g in groups]
+        return dt.timedelta(minutes=max(lengths, default=DEFAULT_MEETING_LENGTH))
 
     @property
     def attendees(self) -> tuple[Attendee, ...]:

@@ -221,12 +221,24 @@ def _times(repo: Repository, meeting: Meeting) -> tuple[_When, _When, bool]:
     if start is None:
         # An all-day event: DTEND is the exclusive next day (RFC 5545 §3.6.1).
         return meeting.date, meeting.date + dt.timedelta(days=1), True
-    if end is not None and end > start:
-        return start, end, True
-    # RFC 5545 §3.6.1 allows DTSTART alone, but clients then show no end, an hour or nothing,
-    # and a server refuses it ("DTEND must occur after DTSTART"): the group's usual length,
-    # added in local time, and the description says so.
-    return start, start + meeting.usual_length(repo.groups), False
+    given = end is not None and end > start
+    if end is None or not given:
+        # RFC 5545 §3.6.1 allows DTSTART alone, but clients then show no end, an hour or
+        # nothing, and a server refuses it ("DTEND must occur after DTSTART"): the group's usual
+        # length, and the description says so. Added to the instant, not to the clock, so that
+        # on the nights the clocks change the end is an hour that exists and the length true.
+        end = (start.astimezone(dt.UTC) + meeting.usual_length(repo.groups)).astimezone(
+            model.PRAGUE)
+    return _exact(start), _exact(end), given
+
+
+def _exact(value: dt.datetime) -> dt.datetime:
+    """A local time the clocks show twice (the autumn night, 02:00–02:59) as UTC: with a TZID it
+    names only the hour, and parsers pick different ones (RFC 5545 §3.3.5 says the first,
+    libical takes the second). UTC is one instant for every parser (§3.3.5, form #2)."""
+    if value.replace(fold=1 - value.fold).utcoffset() == value.utcoffset():
+        return value
+    return value.astimezone(dt.UTC)
 
 
 def _schedule_key(body: _Body) -> str:

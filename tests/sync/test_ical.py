@@ -283,8 +283,10 @@ def with_length(repo: Repository, **minutes: int) -> Repository:
 @pytest.mark.parametrize(("lengths", "uid", "hours"), [
     ({"ps_seniori": 90}, "2022-11-15-ps-seniori@kpss", 1.5),
     ({"rps": 45, "ps_seniori": 180}, "2022-11-15-ps-seniori@kpss", 3),
+    ({"rps": 180}, "2022-11-15-ps-seniori@kpss", 2),  # ps-seniori's own: the default
     # A joint meeting without an end: the longest usual length of its groups.
     ({"rps": 150, "ps_seniori": 60}, "joint@kpss", 2.5),
+    ({"ps_seniori": 60}, "joint@kpss", 2),  # rps gives none: 120
 ])
 def test_usual_length_comes_from_the_groups(synthetic: Repository, lengths: dict[str, int],
                                             uid: str, hours: float) -> None:
