@@ -253,6 +253,30 @@ def test_every_text_value_is_escaped_x_properties_too(synthetic: Repository) -> 
     assert str(cal["DESCRIPTION"]) == text
 
 
+@pytest.mark.parametrize(("start", "end", "dtstart", "dtend"), [
+    # 02:30 happens twice on 31. 10. 2021: the first (RFC 5545 §3.3.5), written in UTC, since
+    # libical takes the second of a TZID'd local time.
+    (dt.time(2, 30), dt.time(3, 30), b"DTSTART:20211031T003000Z",
+     b"DTEND;TZID=Europe/Prague:20211031T033000"),
+    # No end: 01:30 CEST + 120 minutes is 02:30 CET, the second 02:30: in UTC too.
+    (dt.time(1, 30), None, b"DTSTART;TZID=Europe/Prague:20211031T013000",
+     b"DTEND:20211031T013000Z"),
+    # No end across the spring change: 01:30 CET + 120 minutes is 04:30 CEST, not 03:30.
+    (dt.time(1, 30), None, b"DTSTART;TZID=Europe/Prague:20210328T013000",
+     b"DTEND;TZID=Europe/Prague:20210328T043000"),
+])
+def test_times_the_clocks_show_twice_are_written_in_utc(
+        synthetic: Repository, start: dt.time, end: dt.time | None, dtstart: bytes,
+        dtend: bytes) -> None:
+    day = dt.date.fromisoformat(dtstart.split(b":")[-1][:8].decode())
+    meeting = dataclasses.replace(synthetic.meetings["2022-10-19-rps"], date=day, start=start,
+                                  end=end)
+    repo = dataclasses.replace(synthetic, meetings={**synthetic.meetings, meeting.id: meeting})
+    data = docs(repo)["2022-10-19-rps@kpss"].render(0)
+    assert dtstart + b"\r\n" in data
+    assert dtend + b"\r\n" in data
+
+
 def test_date_only_meeting_is_all_day_without_timezone(synthetic: Repository) -> None:
     doc = docs(synthetic)["2022-12-14-ps-seniori@kpss"]
     data = doc.render(0)
