@@ -105,9 +105,9 @@ class EventDoc:
         """The VEVENT, with our content hash and, when given, the commit it was made from."""
         event = self._vevent()
         event.add("SEQUENCE", sequence)
-        event.add(HASH, self.content_hash)
+        event.add(HASH, icalendar.vText(self.content_hash))
         if commit:
-            event.add(COMMIT, commit)
+            event.add(COMMIT, icalendar.vText(commit))
             if committed is not None:
                 event.add(COMMIT_TIME, icalendar.vDatetime(committed.astimezone(dt.UTC)))
         return event
