@@ -5,6 +5,7 @@ event must be at the instant its record says, with its end and status, and its t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -124,8 +125,8 @@ def old_files(sources: list[Source], out: Path) -> list[Path]:
         cal = icalendar.Calendar.from_ical(path.read_bytes())
         years = [e["DTSTART"].dt.year for e in cal.walk("VEVENT")]
         old = icalendar.Timezone.from_tzinfo(
-            oracles.PRAGUE, "Europe/Prague", first_date=oracles.dt.date(min(years), 1, 1),
-            last_date=oracles.dt.date(max(years) + 1, 1, 1))
+            oracles.PRAGUE, "Europe/Prague", first_date=dt.date(min(years), 1, 1),
+            last_date=dt.date(max(years) + 1, 1, 1))
         cal.subcomponents = [old if c.name == "VTIMEZONE" else c for c in cal.subcomponents]
         written.append(out / path.parent.name / path.name)
         written[-1].parent.mkdir(parents=True, exist_ok=True)
