@@ -14,10 +14,10 @@ from typing import Any
 import icalendar
 import pytest
 
-from sync import ical
+from sync import ical, plan
 from tests.conftest import ROOT
 from tests.parsers import oracles
-from tests.parsers.conftest import URL, Source
+from tests.parsers.conftest import COMMITTED, URL, Source
 
 PARSERS = ["libical", "ical.js", "vobject", "icalendar"]
 Reader = Callable[[str], dict[str, dict[str, Any]]]
@@ -112,6 +112,19 @@ def test_calendar_text_unescaped_by_vobject_escaped_as_is_by_icaljs(
     # first comma before, needs.
     escaped = {k: icalendar.vText(v).to_ical().decode() for k, v in shown.items()}
     assert reader("ical.js")[path]["calendar"] == escaped
+
+
+@pytest.mark.parametrize("name", ["records", "corpus"])
+def test_the_sync_reads_its_own_events_back_unchanged(name: str, sources: list[Source]) -> None:
+    # UTC times (an hour shown twice) and computed ends included: what the sync compares with
+    # the server must be what it wrote, or every run would rewrite those events.
+    repo = next(s for s in sources if s.name == name).repo
+    for calendar in repo.calendars.values():
+        for doc in ical.events(repo, calendar, stamps={}, record_url=lambda file: URL + file):
+            built = doc.vevent(1, "abcdef123456", COMMITTED)
+            read = plan.vevent_of(doc.render(1, "abcdef123456", COMMITTED))
+            assert plan.visible(built) == plan.visible(read), doc.uid
+            assert plan.schedule(built) == plan.schedule(read), doc.uid
 
 
 # --- the oracles can fail: the files as the sync wrote them before issue 16 -----------------
