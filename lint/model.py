@@ -9,6 +9,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 PRAGUE = ZoneInfo("Europe/Prague")
+DEFAULT_MEETING_LENGTH = 120
+"""Minutes a meeting lasts when neither its record nor its group says (group `meeting_length`)."""
 
 
 def _date(value: Any) -> dt.date | None:
@@ -77,6 +79,8 @@ class Group(Record):
     active_until: dt.date | None = None
     members: tuple[Membership, ...] = ()
     calendar: str | None = None
+    meeting_length: int | None = None
+    """The group's usual meeting length in minutes, if the record gives one."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,13 @@ class Meeting(Record):
         if self.start is None or self.end is None:
             return None
         return dt.datetime.combine(self.date, self.end, PRAGUE)
+
+    def usual_length(self, groups: Mapping[str, Group]) -> dt.timedelta:
+        """How long the meeting is taken to last when its record gives no end: the longest
+        usual length among its groups, DEFAULT_MEETING_LENGTH for a group that gives none."""
+        lengths = [groups[g].meeting_length or DEFAULT_MEETING_LENGTH
+                   for g in self.groups if g in groups]
+        return dt.timedelta(minutes=max(lengths, default=DEFAULT_MEETING_LENGTH))
 
     @property
     def attendees(self) -> tuple[Attendee, ...]:
@@ -235,7 +246,8 @@ def _group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
     active = d.get("active") or {}
     return Group(**base, name=d["name"], short_name=d["short_name"], kind=d["kind"],
                  active_from=_date(active.get("from")), active_until=_date(active.get("until")),
-                 members=_memberships(d.get("members")), calendar=d.get("calendar"))
+                 members=_memberships(d.get("members")), calendar=d.get("calendar"),
+                 meeting_length=d.get("meeting_length"))
 
 
 def _calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:

@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
 import icalendar
 from icalendar.enums import CLASS, STATUS, TRANSP
@@ -16,16 +16,24 @@ from icalendar.enums import CLASS, STATUS, TRANSP
 from lint import model
 from lint.model import Meeting, Repository
 from sync.stamps import UNKNOWN
+from sync.vtimezone import TZID, vtimezone
 from sync.xprops import COMMIT, COMMIT_TIME, HASH, MARKER
 
-HASH_FORMAT = 1
+HASH_FORMAT = 2
 """Mixed into every content hash. Bump it whenever `EventDoc._vevent` changes what it writes
 (a property added, dropped or written differently, also by an icalendar upgrade): the hash is
 computed from the event's data, not from the VEVENT, so only this tells that the same data now
-makes a different event. Bumping it rewrites every event once, without a SEQUENCE bump."""
+makes a different event. Bumping it rewrites every event once, without a SEQUENCE bump.
+2: one RRULE-based VTIMEZONE (sync/vtimezone.py), an end for every timed event, X- text
+escaped."""
 PRODID = "-//kpss//kpss sync//CS"
-TZID = "Europe/Prague"
-DEFAULT_REFRESH = "P1D"
+DEFAULT_REFRESH = "PT6H"
+"""How often subscribers should fetch a calendar (RFC 7986 §5.7) when its record does not say:
+a few hours, so a cancellation reaches them the same day; clients that honour no interval keep
+their own (Nextcloud refreshes a subscription once a week unless the feed asks for more)."""
+END_NOT_GIVEN = "Konec jednání nebyl uveden."
+"""In the description of a timed event whose record has no end: the calendar shows the group's
+usual length (lint.model.Meeting.usual_length), this says it is a guess."""
 
 _STATUS = {"planned": STATUS.CONFIRMED, "held": STATUS.CONFIRMED,
            "cancelled": STATUS.CANCELLED, "postponed": STATUS.TENTATIVE}
@@ -89,7 +97,7 @@ class EventDoc:
             summary=b.summary, description=b.description or None, location=b.location,
             status=b.status, url=b.url, classification=CLASS.PUBLIC, transparency=TRANSP.OPAQUE,
         )
-        event.add(MARKER, self.file)
+        event.add(MARKER, icalendar.vText(self.file))  # TEXT, escaped as any (RFC 5545 §3.3.11)
         return event
 
     def vevent(self, sequence: int, commit: str | None = None,
@@ -97,9 +105,9 @@ class EventDoc:
         """The VEVENT, with our content hash and, when given, the commit it was made from."""
         event = self._vevent()
         event.add("SEQUENCE", sequence)
-        event.add(HASH, self.content_hash)
+        event.add(HASH, icalendar.vText(self.content_hash))
         if commit:
-            event.add(COMMIT, commit)
+            event.add(COMMIT, icalendar.vText(commit))
             if committed is not None:
                 event.add(COMMIT_TIME, icalendar.vDatetime(committed.astimezone(dt.UTC)))
         return event
@@ -109,7 +117,7 @@ class EventDoc:
         """A whole VCALENDAR holding this one event (RFC 4791 §4.1: one UID per resource)."""
         cal = _vcalendar()
         if isinstance(self.body.start, dt.datetime):
-            cal.add_component(_timezone(self.body.start.year, self.body.start.year))
+            cal.add_component(vtimezone())
         cal.add_component(self.vevent(sequence, commit, committed))
         return bytes(cal.to_ical())
 
@@ -134,13 +142,6 @@ def _vcalendar() -> icalendar.Calendar:
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
     return cal
-
-
-@cache
-def _timezone(first_year: int, last_year: int) -> icalendar.Timezone:
-    """Europe/Prague for the years shown: every DST change an event needs (RFC 5545 §3.6.5)."""
-    return icalendar.Timezone.from_tzinfo(model.PRAGUE, TZID, first_date=dt.date(first_year, 1, 1),
-                                          last_date=dt.date(last_year + 1, 1, 1))
 
 
 def _moves(repo: Repository, meeting: Meeting) -> bool:
@@ -193,7 +194,7 @@ def _location(repo: Repository, meeting: Meeting) -> str | None:
     return ", ".join(p for p in (venue.name, room, venue.address) if p)
 
 
-def _description(chain: tuple[Meeting, ...], url: str | None) -> str:
+def _description(chain: tuple[Meeting, ...], url: str | None, end_given: bool) -> str:
     meeting = chain[-1]
     status = []
     if meeting.status == "cancelled":
@@ -205,17 +206,39 @@ def _description(chain: tuple[Meeting, ...], url: str | None) -> str:
         status.append("Přeloženo z " + ", ".join(day(m.date) for m in chain[:-1]))
     titles = [item["title"] for item in meeting.data.get("agenda") or ()]
     agenda = ["Program:", *(f"{n}. {t}" for n, t in enumerate(titles, 1))] if titles else []
+    # Most clients show DESCRIPTION but not URL (RFC 5545 §3.8.4.6), so the link is in both.
     link = [f"Záznam: {url}"] if url else []
-    return "\n\n".join("\n".join(block) for block in (status, agenda, link) if block)
+    end = [] if end_given else [END_NOT_GIVEN]
+    return "\n\n".join("\n".join(block) for block in (status, end, agenda, link) if block)
 
 
-def _times(meeting: Meeting) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
+_When = dt.date | dt.datetime
+
+
+def _times(repo: Repository, meeting: Meeting) -> tuple[_When, _When, bool]:
+    """DTSTART, DTEND, and whether the record gave the end."""
     start, end = meeting.starts_at, meeting.ends_at
     if start is None:
         # An all-day event: DTEND is the exclusive next day (RFC 5545 §3.6.1).
-        return meeting.date, meeting.date + dt.timedelta(days=1)
-    # No end known: DTSTART alone, no invented end (RFC 5545 §3.6.1); never an end before start.
-    return start, end if end is not None and end > start else None
+        return meeting.date, meeting.date + dt.timedelta(days=1), True
+    given = end is not None and end > start
+    if end is None or not given:
+        # RFC 5545 §3.6.1 allows DTSTART alone, but clients then show no end, an hour or
+        # nothing, and a server refuses it ("DTEND must occur after DTSTART"): the group's usual
+        # length, and the description says so. Added to the instant, not to the clock, so that
+        # on the nights the clocks change the end is an hour that exists and the length true.
+        end = (start.astimezone(dt.UTC) + meeting.usual_length(repo.groups)).astimezone(
+            model.PRAGUE)
+    return _exact(start), _exact(end), given
+
+
+def _exact(value: dt.datetime) -> dt.datetime:
+    """A local time the clocks show twice (the autumn night, 02:00–02:59) as UTC: with a TZID it
+    names only the hour, and parsers pick different ones (RFC 5545 §3.3.5 says the first,
+    libical takes the second). UTC is one instant for every parser (§3.3.5, form #2)."""
+    if value.replace(fold=1 - value.fold).utcoffset() == value.utcoffset():
+        return value
+    return value.astimezone(dt.UTC)
 
 
 def _schedule_key(body: _Body) -> str:
@@ -231,10 +254,10 @@ def _doc(repo: Repository, chain: tuple[Meeting, ...], stamps: Mapping[str, dt.d
          record_url: Callable[[str], str | None]) -> EventDoc:
     meeting = chain[-1]
     url = record_url(meeting.file)
-    start, end = _times(meeting)
+    start, end, end_given = _times(repo, meeting)
     body = _Body(
         summary=_summary(repo, meeting), start=start, end=end,
-        location=_location(repo, meeting), description=_description(chain, url),
+        location=_location(repo, meeting), description=_description(chain, url, end_given),
         status=_STATUS[meeting.status], url=url,
         stamp=max(stamps.get(m.file, UNKNOWN) for m in chain),
     )
@@ -308,11 +331,11 @@ def _refresh(text: str) -> dt.timedelta:
     """An ISO 8601 duration as RFC 5545 dur-value, which has no years or months (§3.3.6)."""
     match = _DURATION.fullmatch(text)
     if match is None:
-        return dt.timedelta(days=1)
+        return _refresh(DEFAULT_REFRESH)
     years, months, weeks, days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
     value = dt.timedelta(days=365 * years + 30 * months + 7 * weeks + days, hours=hours,
                          minutes=minutes, seconds=seconds)
-    return value or dt.timedelta(days=1)
+    return value or _refresh(DEFAULT_REFRESH)
 
 
 def calendar_properties(calendar: model.Calendar) -> dict[str, str | None]:
@@ -322,19 +345,27 @@ def calendar_properties(calendar: model.Calendar) -> dict[str, str | None]:
             "refresh": calendar.refresh or DEFAULT_REFRESH}
 
 
+def _text(cal: icalendar.Calendar, name: str, value: str) -> None:
+    """A TEXT property, escaped (RFC 5545 §3.3.11): icalendar escapes only the properties it
+    knows as TEXT and writes NAME and every X- property raw, so a comma would cut the value."""
+    cal.add(name, icalendar.vText(value))
+
+
 def _describe(cal: icalendar.Calendar, calendar: model.Calendar) -> None:
     props = calendar_properties(calendar)
-    cal.calendar_name = props["name"]  # NAME (RFC 7986 §5.1), and X-WR-CALNAME for older apps
+    _text(cal, "NAME", str(props["name"]))  # RFC 7986 §5.1; X-WR-CALNAME for older apps
+    _text(cal, "X-WR-CALNAME", str(props["name"]))
     if props["description"]:
-        cal.description = props["description"]  # DESCRIPTION (§5.2) and X-WR-CALDESC
+        _text(cal, "DESCRIPTION", props["description"])  # RFC 7986 §5.2, and X-WR-CALDESC
+        _text(cal, "X-WR-CALDESC", props["description"])
     if props["color"]:
-        cal.color = nearest_css_colour(props["color"])
-        cal.add("X-APPLE-CALENDAR-COLOR", props["color"])  # the exact hex, for Apple and others
+        _text(cal, "COLOR", nearest_css_colour(props["color"]))  # RFC 7986 §5.9
+        _text(cal, "X-APPLE-CALENDAR-COLOR", props["color"])  # the exact hex, for Apple
     ttl = _refresh(props["refresh"] or DEFAULT_REFRESH)
     # RFC 7986 §5.7 requires VALUE=DURATION; X-PUBLISHED-TTL is its older spelling.
     cal.add("REFRESH-INTERVAL", icalendar.vDuration(ttl), parameters={"VALUE": "DURATION"})
     cal.add("X-PUBLISHED-TTL", icalendar.vDuration(ttl))
-    cal.add("X-WR-TIMEZONE", TZID)
+    _text(cal, "X-WR-TIMEZONE", TZID)
 
 
 def calendar_ics(repo: Repository, calendar: model.Calendar, *,
@@ -344,9 +375,8 @@ def calendar_ics(repo: Repository, calendar: model.Calendar, *,
     docs = events(repo, calendar, stamps=stamps, record_url=record_url)
     cal = _vcalendar()
     _describe(cal, calendar)
-    years = [d.body.start.year for d in docs if isinstance(d.body.start, dt.datetime)]
-    if years:
-        cal.add_component(_timezone(min(years), max(years)))
+    if any(isinstance(d.body.start, dt.datetime) for d in docs):
+        cal.add_component(vtimezone())
     for doc in docs:
         cal.add_component(doc.vevent(doc.postponements, commit))
     return bytes(cal.to_ical())

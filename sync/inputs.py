@@ -27,7 +27,7 @@ FORMAT = b"kpss inputs 1"
 """Bump when the fingerprint's recipe changes."""
 CODE = Path(__file__).resolve().parent.parent
 """The checkout holding the `lint` and `sync` packages."""
-_PACKAGES = frozenset({"icalendar", "tzdata", "jsonschema_rs", "pyyaml"})
+_PACKAGES = frozenset({"icalendar", "ics_vtimezones", "tzdata", "jsonschema_rs", "pyyaml"})
 _ZONE = "Europe/Prague"
 
 

@@ -16,7 +16,7 @@ from icalendar.enums import STATUS
 
 from lint import engine
 from lint.model import PRAGUE, Repository
-from sync import ical, ics, plan, stamps
+from sync import ical, ics, plan, stamps, vtimezone
 from tests.conftest import ROOT, make_repo
 
 TODAY = dt.date(2022, 9, 1)
@@ -227,6 +227,56 @@ def test_one_vtimezone_with_standard_and_daylight(synthetic: Repository, calenda
     assert vtimezone.walk("DAYLIGHT")
 
 
+@pytest.mark.parametrize("which", ["synthetic", "real"])
+def test_the_same_vtimezone_in_every_file_and_event(which: str,
+                                                     request: pytest.FixtureRequest) -> None:
+    # Was: a VTIMEZONE cut to the years of each file, so every file and event had its own, and
+    # a process reading several (Radicale's vobject) kept the first (issue 16).
+    repo: Repository = request.getfixturevalue(which)
+    expected = vtimezone.vtimezone().to_ical()
+    for cid in repo.calendars:
+        for data in [whole(repo, cid)] + [d.render(0) for d in docs(repo, cid).values()]:
+            zones = icalendar.Calendar.from_ical(data).walk("VTIMEZONE")
+            timed = b";TZID=Europe/Prague:" in data
+            assert [z.to_ical() for z in zones] == ([expected] if timed else []), cid
+
+
+def test_every_text_value_is_escaped_x_properties_too(synthetic: Repository) -> None:
+    # Was: NAME, X-WR-CALNAME and X-WR-CALDESC written raw; vobject cut the text at a comma.
+    text = "Jednání ŘPS, PS; a\\b"
+    calendar = dataclasses.replace(synthetic.calendars["vse"], name=text, description=text)
+    data = ical.calendar_ics(synthetic, calendar, stamps={}, record_url=url).replace(b"\r\n ", b"")
+    escaped = "Jednání ŘPS\\, PS\\; a\\\\b".encode()
+    for name in (b"NAME", b"X-WR-CALNAME", b"DESCRIPTION", b"X-WR-CALDESC"):
+        assert b"\r\n" + name + b":" + escaped + b"\r\n" in data, name
+    cal = icalendar.Calendar.from_ical(data)
+    assert str(cal["DESCRIPTION"]) == text
+
+
+@pytest.mark.parametrize(("start", "end", "dtstart", "dtend"), [
+    # 02:30 happens twice on 31. 10. 2021: the first (RFC 5545 §3.3.5), written in UTC, since
+    # libical takes the second of a TZID'd local time.
+    (dt.time(2, 30), dt.time(3, 30), b"DTSTART:20211031T003000Z",
+     b"DTEND;TZID=Europe/Prague:20211031T033000"),
+    # No end: 01:30 CEST + 120 minutes is 02:30 CET, the second 02:30: in UTC too.
+    (dt.time(1, 30), None, b"DTSTART;TZID=Europe/Prague:20211031T013000",
+     b"DTEND:20211031T013000Z"),
+    # No end across the spring change: 01:30 CET + 120 minutes is 04:30 CEST, not 03:30.
+    (dt.time(1, 30), None, b"DTSTART;TZID=Europe/Prague:20210328T013000",
+     b"DTEND;TZID=Europe/Prague:20210328T043000"),
+])
+def test_times_the_clocks_show_twice_are_written_in_utc(
+        synthetic: Repository, start: dt.time, end: dt.time | None, dtstart: bytes,
+        dtend: bytes) -> None:
+    day = dt.date.fromisoformat(dtstart.split(b":")[-1][:8].decode())
+    meeting = dataclasses.replace(synthetic.meetings["2022-10-19-rps"], date=day, start=start,
+                                  end=end)
+    repo = dataclasses.replace(synthetic, meetings={**synthetic.meetings, meeting.id: meeting})
+    data = docs(repo)["2022-10-19-rps@kpss"].render(0)
+    assert dtstart + b"\r\n" in data
+    assert dtend + b"\r\n" in data
+
+
 def test_date_only_meeting_is_all_day_without_timezone(synthetic: Repository) -> None:
     doc = docs(synthetic)["2022-12-14-ps-seniori@kpss"]
     data = doc.render(0)
@@ -237,11 +287,41 @@ def test_date_only_meeting_is_all_day_without_timezone(synthetic: Repository) ->
     assert event["DTSTART"].dt == dt.date(2022, 12, 14)
 
 
-def test_start_without_end_has_no_invented_end(synthetic: Repository) -> None:
+def test_start_without_end_gets_the_usual_length_and_says_so(synthetic: Repository) -> None:
+    # Was: DTSTART alone. RFC 5545 allows it, but clients disagree on what it means and a
+    # server refuses it (issue 16): now the group's usual length, 120 minutes by default.
     event = by_uid(synthetic)["2022-11-15-ps-seniori@kpss"]
-    assert "DTEND" not in event
     assert "DURATION" not in event
     assert event["DTSTART"].dt == dt.datetime(2022, 11, 15, 8, 0, tzinfo=UTC)
+    assert event["DTEND"].dt == dt.datetime(2022, 11, 15, 10, 0, tzinfo=UTC)
+    assert str(event["DESCRIPTION"]).split("\n\n")[1] == ical.END_NOT_GIVEN
+    given = by_uid(synthetic)["2022-09-22-ps-seniori@kpss"]
+    assert ical.END_NOT_GIVEN not in str(given["DESCRIPTION"])
+
+
+def with_length(repo: Repository, **minutes: int) -> Repository:
+    groups = {g: dataclasses.replace(repo.groups[g], meeting_length=n) for g, n in minutes.items()}
+    return dataclasses.replace(repo, groups={**repo.groups, **groups})
+
+
+@pytest.mark.parametrize(("lengths", "uid", "hours"), [
+    ({"ps_seniori": 90}, "2022-11-15-ps-seniori@kpss", 1.5),
+    ({"rps": 45, "ps_seniori": 180}, "2022-11-15-ps-seniori@kpss", 3),
+    ({"rps": 180}, "2022-11-15-ps-seniori@kpss", 2),  # ps-seniori's own: the default
+    # A joint meeting without an end: the longest usual length of its groups.
+    ({"rps": 150, "ps_seniori": 60}, "joint@kpss", 2.5),
+    ({"ps_seniori": 60}, "joint@kpss", 2),  # rps gives none: 120
+])
+def test_usual_length_comes_from_the_groups(synthetic: Repository, lengths: dict[str, int],
+                                            uid: str, hours: float) -> None:
+    repo = with_length(synthetic, **{g.replace("_", "-"): n for g, n in lengths.items()})
+    if uid == "joint@kpss":
+        joint = repo.meetings["2022-10-10-rps-ps-seniori"]
+        repo = dataclasses.replace(repo, meetings={
+            **repo.meetings, joint.id: dataclasses.replace(joint, end=None)})
+        uid = "2022-10-10-rps-ps-seniori@kpss"
+    event = by_uid(repo)[uid]
+    assert event["DTEND"].dt - event["DTSTART"].dt == dt.timedelta(hours=hours)
 
 
 # --- statuses and postponements -------------------------------------------------------------
@@ -443,20 +523,20 @@ def test_content_hash_format_is_mixed_in(monkeypatch: pytest.MonkeyPatch) -> Non
     canonical = (
         '{"class":"PUBLIC","description":"Program:\\n1. Různé",'
         '"end":["datetime","2022-10-19T16:00:00+02:00","Europe/Prague"],'
-        '"file":"records/meetings/2022/2022-10-19-rps.yaml","format":1,'
+        '"file":"records/meetings/2022/2022-10-19-rps.yaml","format":2,'
         '"location":"Historická budova radnice, místnost 209",'
         '"stamp":["datetime","2022-09-30T10:00:00+00:00","UTC"],'
         '"start":["datetime","2022-10-19T14:00:00+02:00","Europe/Prague"],'
         '"status":"CONFIRMED","summary":"Jednání ŘPS","transp":"OPAQUE",'
         '"uid":"2022-10-19-rps@kpss",'
         f'"url":"{URL}records/meetings/2022/2022-10-19-rps.yaml"}}')
-    assert ical.HASH_FORMAT == 1
+    assert ical.HASH_FORMAT == 2  # 2: one VTIMEZONE, an end for every event, X- text escaped
     assert before == hashlib.sha256(canonical.encode()).hexdigest()
     all_day = dataclasses.replace(BODY, start=dt.date(2022, 10, 19), end=None, location=None,
                                   description="", url=None)
     canonical = (
         '{"class":"PUBLIC","description":"","end":null,'
-        '"file":"records/meetings/2022/2022-10-19-rps.yaml","format":1,"location":null,'
+        '"file":"records/meetings/2022/2022-10-19-rps.yaml","format":2,"location":null,'
         '"stamp":["datetime","2022-09-30T10:00:00+00:00","UTC"],'
         '"start":["date","2022-10-19"],"status":"CONFIRMED","summary":"Jednání ŘPS",'
         '"transp":"OPAQUE","uid":"2022-10-19-rps@kpss","url":null}')
@@ -552,12 +632,12 @@ def test_calendar_properties(synthetic: Repository) -> None:
     assert str(cal["COLOR"]) == "royalblue"  # #1f6feb; RFC 7986 §5.9 wants a CSS3 name
     assert str(cal["X-APPLE-CALENDAR-COLOR"]) == "#1f6feb"
     assert cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
-    assert cal["REFRESH-INTERVAL"].dt == dt.timedelta(days=1)
+    assert cal["REFRESH-INTERVAL"].dt == dt.timedelta(days=1)  # the fixture's `refresh: P1D`
     assert cal["X-PUBLISHED-TTL"].to_ical() == b"P1D"
     assert str(cal["X-WR-TIMEZONE"]) == "Europe/Prague"
     assert ical.calendar_properties(synthetic.calendars["ps-seniori"]) == {
         "name": "KPSS Liberec – PS Senioři", "description": "Jednání pracovní skupiny pro seniory.",
-        "color": None, "refresh": "P1D"}
+        "color": None, "refresh": "PT6H"}  # the default: within hours, not a day or a week
     assert b"COLOR" not in whole(synthetic, "ps-seniori")
 
 
@@ -570,7 +650,7 @@ def test_nearest_css_colour(hex_colour: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(("refresh", "expected"), [
-    ("P1D", b"P1D"), ("PT12H", b"PT12H"), ("P1W", b"P7D"), ("P1M", b"P30D"), ("PT", b"P1D"),
+    ("P1D", b"P1D"), ("PT12H", b"PT12H"), ("P1W", b"P7D"), ("P1M", b"P30D"), ("PT", b"PT6H"),
 ])
 def test_refresh_interval(synthetic: Repository, refresh: str, expected: bytes) -> None:
     calendar = dataclasses.replace(synthetic.calendars["vse"], refresh=refresh)

@@ -106,8 +106,9 @@ def test_a_cancelled_meeting_is_visibly_marked(page, edited_url: str) -> None:
 @pytest.mark.parametrize(("path", "shown", "utc"), [
     ("jednani/2022-09-22-ps-seniori.html", "čtvrtek 22. 9. 2022, 10:00–12:00",
      "2022-09-22T08:00:00.000Z"),  # CEST, UTC+2
-    ("jednani/2022-11-01-spolecna-setkani.html", "úterý 1. 11. 2022, 10:00",
-     "2022-11-01T09:00:00.000Z"),  # after the change of 30. 10. 2022: CET, UTC+1
+    # After the change of 30. 10. 2022: CET, UTC+1; no end in the record, and the page says so.
+    ("jednani/2022-11-01-spolecna-setkani.html",
+     "úterý 1. 11. 2022, 10:00 Konec jednání nebyl uveden.", "2022-11-01T09:00:00.000Z"),
 ])
 def test_times_across_the_dst_change(page, edited_url: str, path: str, shown: str,
                                      utc: str) -> None:

@@ -291,3 +291,14 @@ def test_the_commands_of_the_guide_run(tmp_path: Path,
         code = cli.main(args) if entry == "web" else sync_main(args)
         assert code == 0, capsys.readouterr().err
         assert (out / "index.html").is_file()
+
+
+def test_a_meeting_without_an_end_says_so(real_site: tuple[Path, Built]) -> None:
+    # 2022-10-19-rps and 2021-06-21-ps-socialni-vylouceni give a start but no end: the calendar
+    # shows the group's usual length, the page says the end was not given (issue 16).
+    site, _built = real_site
+    no_end = read(site, "jednani/2021-06-21-ps-socialni-vylouceni.html")
+    assert "Konec jednání nebyl uveden." in no_end
+    assert "Konec jednání nebyl uveden." not in read(site, "jednani/2022-08-31-rps.html")
+    calendar = (site / "kalendare/vse.ics").read_bytes().replace(b"\r\n ", b"")
+    assert "Konec jednání nebyl uveden.".encode() in calendar
