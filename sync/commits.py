@@ -68,8 +68,12 @@ class Order:
     """Answers "is this commit newer than ours?", asking git at most twice per commit."""
 
     def __init__(self, root: Path, ours: Commit | None,
-                 now: dt.datetime | None = None) -> None:
+                 now: dt.datetime | None = None, *, complete: bool = False) -> None:
         self.root, self.ours = root, ours
+        self.complete = complete
+        """The job's history holds every commit that may have synced (the publish workflow
+        fetched the branch whole, and no two syncs run at once): a commit on the server that
+        git does not know is then forged or damaged, never newer."""
         self.now = now or dt.datetime.now(dt.UTC)
         self._known: dict[Commit, bool] = {}
 
@@ -92,7 +96,13 @@ class Order:
             return False
         if self._ancestor(ours.sha, other.sha):
             return True
+        if self.complete and not self._exists(other.sha):
+            return False
         return self._later(ours, other)
+
+    def _exists(self, sha: str) -> bool:
+        done = _git(self.root, "cat-file", "-e", f"{sha}^{{commit}}")
+        return done is not None and done.returncode == 0
 
     def _ancestor(self, older: str, newer: str) -> bool:
         """`git merge-base --is-ancestor`: exit 0 yes, 1 no, 128 an unknown commit."""

@@ -145,24 +145,32 @@ def test_pre_commit_hooks_run_as_written(checkout: Path) -> None:
     assert "records/" not in status  # the formatter found every record canonical
 
 
+SYNC = "python -m sync --complete-history"
+
+
 def test_sync_is_safe_in_both_pipelines() -> None:
     github = load(".github/workflows/publish.yml")
     assert github[True]["push"]["branches"] == ["main"]
     assert github["concurrency"] == {"group": "calendar-sync", "cancel-in-progress": False}
     env = next(s for s in github_runs(".github/workflows/publish.yml")
-               if s["run"] == "python -m sync")["env"]
+               if s["run"] == SYNC)["env"]
     assert env["KPSS_CALDAV_PASSWORD"] == "${{ secrets.KPSS_CALDAV_PASSWORD }}"
     assert env["KPSS_CALDAV_URL"] == "${{ vars.KPSS_CALDAV_URL }}"
     gitlab = load(".gitlab-ci.yml")["publish"]
     assert gitlab["resource_group"] == "calendar-sync"
-    assert gitlab["script"] == ["python -m lint", "python -m sync"]
+    assert gitlab["script"] == ["python -m lint", SYNC]
+    # The whole history, so that a commit on the server git does not know counts as forged.
+    assert gitlab["variables"]["GIT_DEPTH"] == 0
+    checkout = next(s for s in github["jobs"]["sync"]["steps"]
+                    if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
     assert "KPSS_CALDAV_PASSWORD" not in (ROOT / ".gitlab-ci.yml").read_text().replace(
         "Variables, KPSS_CALDAV_PASSWORD", "")  # only named in the comment, never set
 
 
 def test_publish_steps_run_against_a_calendar_server(checkout: Path) -> None:
     steps = [s for s in github_runs(".github/workflows/publish.yml") if s["run"] in (
-        "python -m lint", "python -m sync")]
+        "python -m lint", SYNC)]
     with running() as server:
         values = {"${{ vars.KPSS_CALDAV_URL }}": server.url,
                   "${{ vars.KPSS_CALDAV_USERNAME }}": server.user,

@@ -471,6 +471,11 @@ def test_commit_order_from_git(tmp_path: Path) -> None:
         assert not at_first.newer(commits.Commit(forged, later))  # not a hash as we write it
     assert not at_first.newer(commits.Commit("--output=/tmp/x", later + dt.timedelta(
         days=-400)))  # never passed to git as an option
+    # With the branch's whole history in the job, git knows every commit that synced: one it
+    # does not know is forged, whatever its time; the ones it knows still count.
+    whole = commits.Order(root, at_first.ours, complete=True)
+    assert not whole.newer(commits.Commit(unknown, now - dt.timedelta(minutes=1)))
+    assert whole.newer(commits.Commit(second, dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
     assert commits.head(tmp_path) is None
     assert not commits.Order(tmp_path, None).newer(commits.Commit(first, later))
 
