@@ -412,7 +412,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fail(exc: errors.SyncError, args: argparse.Namespace, out: list[str]) -> int:
     """Print what the run did so far, then the failure on one line; its exit code."""
     _print(out, args.secret)
-    message = say(exc.key, args.lang, detail=exc.detail, **exc.args_)
+    # Redacted before `say` cuts a value short, so no cut leaves half a password behind.
+    values = {k: redact(v, args.secret) if isinstance(v, str) else v
+              for k, v in {**exc.args_, "detail": exc.detail}.items()}
+    message = say(exc.key, args.lang, **values)
     print(redact(message, args.secret), file=sys.stderr)
     return exc.exit_code
 
