@@ -130,7 +130,7 @@ def _read_request(sock: socket.socket, buffer: bytes) -> tuple[Request | None, b
         buffer += data
     head, _, rest = buffer.partition(b"\r\n\r\n")
     line, *fields = head.decode("latin-1").split("\r\n")
-    method, path, _ = (line.split(" ", 2) + ["", ""])[:3]
+    method, path, _ = ([*line.split(" ", 2), "", ""])[:3]
     headers = {}
     for field in fields:
         name, _, value = field.partition(":")

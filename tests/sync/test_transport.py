@@ -33,7 +33,7 @@ from tests.sync.rawserver import Connection, RawServer, Request, answer, stream_
 from tests.sync.sandbox import ROOT, SECRETS, TODAY, clean_env
 
 USER = "kpss-sync"
-PASSWORD = "Hesl0 s mezerou+/=&?x"  # noqa: S105 - a test's own password, with URL-special signs
+PASSWORD = "Hesl0 s mezerou+/=&?x"
 SECRETS.add(PASSWORD)
 KILL_AFTER = 120.0
 """Seconds before a run is killed (and the test fails): far above --deadline, for a busy CI."""
@@ -55,7 +55,7 @@ def run_sync(root: Path, env: dict[str, str], *args: str) -> Run:
     """`python -m sync` as a child; its exit code, output and peak resident memory."""
     out_path, err_path = root.parent / "stdout.txt", root.parent / "stderr.txt"
     with out_path.open("wb") as out, err_path.open("wb") as err:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        process = subprocess.Popen(
             [sys.executable, "-m", "sync", *args, "--root", str(root), "--today", TODAY],
             cwd=ROOT, env={**clean_env(), **env}, stdout=out, stderr=err)
     end = time.monotonic() + KILL_AFTER
