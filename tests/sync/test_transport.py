@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ import pytest
 from sync.dav import Dav, tag
 from sync.settings import ENV_PASSWORD, ENV_PASSWORD_FILE, ENV_URL, ENV_USER, Settings
 from tests.sync.rawserver import Connection, RawServer, Request, answer, stream_for
-from tests.sync.sandbox import ROOT, SECRETS, TODAY, clean_env
+from tests.sync.sandbox import ROOT, SECRETS, TODAY, Sandbox, clean_env
 
 USER = "kpss-sync"
 PASSWORD = "Hesl0 s mezerou+/=&?x"
@@ -347,3 +348,29 @@ def test_bombs_are_what_they_claim() -> None:
     """The scenarios' own check: each bomb inflates to far more than the sync reads."""
     assert len(bomb(31)) < 1 << 20
     assert len(gzip.decompress(bomb(31))) > 256 << 20
+
+
+LARGE_EVENT = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//someone else//EN\r\nBEGIN:VEVENT\r\n"
+               "UID:large-{uid}@example.org\r\nDTSTAMP:20220801T080000Z\r\n"
+               "DTSTART:20221020T080000Z\r\nDTEND:20221020T090000Z\r\nSUMMARY:Příloha\r\n"
+               "DESCRIPTION:{text}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+@pytest.mark.parametrize("server", ["radicale"], indirect=True)
+def test_a_strangers_oversized_event_is_skipped_once_and_never_blocks(sandbox: Sandbox) -> None:
+    assert sandbox.run().code == 0
+    text = "\r\n ".join(["x" * 70] * 20_000)  # 1.4 MB, folded (RFC 5545 §3.1)
+    data = LARGE_EVENT.format(uid=uuid.uuid4().hex, text=text).encode()
+    reply = sandbox.backend.request("PUT", sandbox.path("rps") + "large.ics", data,
+                                    {"Content-Type": "text/calendar; charset=utf-8",
+                                     "If-None-Match": "*"})
+    assert reply.status in (201, 204), reply
+    before = sandbox.events("rps")["large.ics"]
+    first = sandbox.run()
+    assert first.code == 0, first.err
+    assert first.out.count("větší než 1 MB") == 1
+    assert "large.ics" in first.out
+    again = sandbox.run()
+    assert again.code == 0, again.err
+    assert "větší než 1 MB" not in again.out  # remembered as someone else's: not read again
+    assert sandbox.events("rps")["large.ics"] == before
