@@ -28,7 +28,10 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 
+from sync import errors
+from sync.cli import redact
 from sync.dav import Dav, tag
+from sync.messages import say
 from sync.settings import ENV_PASSWORD, ENV_PASSWORD_FILE, ENV_URL, ENV_USER, Settings
 from tests.sync.rawserver import Connection, RawServer, Request, answer, stream_for
 from tests.sync.sandbox import ROOT, SECRETS, TODAY, Sandbox, clean_env
@@ -374,3 +377,30 @@ def test_a_strangers_oversized_event_is_skipped_once_and_never_blocks(sandbox: S
     assert again.code == 0, again.err
     assert "větší než 1 MB" not in again.out  # remembered as someone else's: not read again
     assert sandbox.events("rps")["large.ics"] == before
+
+
+def test_an_etag_with_a_line_break_is_never_sent_as_a_header() -> None:
+    """An ETag comes from a server; one that would split our If-Match header is refused as a bad
+    answer before anything is sent."""
+    with RawServer(status("204 No Content")) as server, \
+            Dav(Settings(server.url, USER, PASSWORD, timeout=5, deadline=60)) as dav:
+        with pytest.raises(errors.BadResponse) as raised:
+            dav.send("DELETE", "/dav/cal/a.ics", b"",
+                     {"If-Match": '"x"\r\nX-Injected: 1'})
+        assert server.requests == []
+    message = say(raised.value.key, "cs", detail=raised.value.detail, **raised.value.args_)
+    assert "\n" not in message
+    assert "\\r\\nX-Injected" in message
+
+
+@pytest.mark.parametrize("shift", [0, 1, 2])
+@pytest.mark.parametrize("framed", [False, True])
+def test_the_password_is_redacted_at_any_base64_offset(shift: int, framed: bool,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_USER, USER)
+    raw = (f"{USER}:{PASSWORD}" if framed else PASSWORD).encode()
+    stream = base64.b64encode(b"z" * shift + raw + b"tail").decode()
+    shown = redact(f"Location: /{stream}/", PASSWORD)
+    for form in secret_forms(USER, PASSWORD):
+        assert form not in shown
+    assert base64.b64decode(stream).count(PASSWORD.encode()) == 1  # the check is not empty
