@@ -502,19 +502,43 @@ def parse_multistatus(body: bytes, base: str, *, per_prop: bool = False) -> list
     return _resources(_document(body, base), base, per_prop=per_prop)
 
 
+class _Counted(ET.TreeBuilder):
+    """Builds the tree, refusing more than limits.MAX_ELEMENTS elements as they are read:
+    16 MB of `<a/>` would otherwise become 400 MB of elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
+        self.elements += 1
+        if self.elements > limits.MAX_ELEMENTS:
+            raise _TooManyElements
+        return super().start(tag, attrs)
+
+
+class _TooManyElements(ET.ParseError):
+    """More elements than limits.MAX_ELEMENTS; `_document` reports it as TooMany."""
+
+
 def _xml_root(body: bytes) -> ET.Element:
     """The root of an XML body; a DTD anywhere is refused, in any encoding (a DAV body never
-    needs one, and refusing it rules out entity expansion and external entities)."""
+    needs one, and refusing it rules out entity expansion and external entities), and so are
+    more than limits.MAX_ELEMENTS elements."""
+    parser = SafeET.DefusedXMLParser(target=_Counted(), forbid_dtd=True)
     try:
-        return SafeET.fromstring(body, forbid_dtd=True)
+        parser.feed(body)
+        return parser.close()
     except (DefusedXmlException, ValueError) as exc:
         raise ET.ParseError(type(exc).__name__) from None
 
 
 def _document(body: bytes, base: str) -> ET.Element:
-    """The `<multistatus>` root of a 207 body."""
+    """The `<multistatus>` root of a 207 body, of at most limits.MAX_MEMBERS responses."""
     try:
         root = _xml_root(body)
+    except _TooManyElements:
+        raise errors.TooMany(base, url=base, limit=limits.MAX_ELEMENTS) from None
     except ET.ParseError as exc:
         raise errors.BadResponse(str(exc), url=base) from None
     if root.tag != tag(DAV, "multistatus"):

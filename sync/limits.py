@@ -23,6 +23,9 @@ MAX_BODY = 16 * 1024 * 1024
 about 8 MB; multigets are sent in batches (sync/dav.py) well below this."""
 MAX_MEMBERS = 20_000
 """`<response>` elements in one multistatus: far above any city's calendar."""
+MAX_ELEMENTS = 400_000
+"""XML elements in one answer: 20 per member of the largest listing. Each costs about 100 bytes
+once parsed, so this keeps a parsed answer near 40 MB whatever the 16 MB hold."""
 MAX_EVENT = 1024 * 1024
 """Bytes of one event's calendar-data. Ours are a few kB; a larger one is someone else's (an
 attachment inline) and is skipped, never read."""
@@ -97,7 +100,8 @@ def _alarm(seconds: float) -> Iterator[None]:
     finally:
         _armed.on = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        # None: a handler not set from Python, which cannot be put back; the default then.
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
 def read_body(chunks: Iterable[bytes], coding: str, *, limit: int = MAX_BODY,

@@ -89,8 +89,9 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
               "KPSS_CALDAV_URL and the server.",
     },
     "toomany": {
-        "cs": "Server {url} vypsal víc než {limit} položek; synchronizace tolik nepřijímá.",
-        "en": "{url} listed more than {limit} members; the sync does not take that many.",
+        "cs": "Odpověď serveru {url} má víc než {limit} položek; synchronizace tolik nepřijímá.",
+        "en": "The answer of {url} has more than {limit} items; the sync does not take that "
+              "many.",
     },
     "deadline": {
         "cs": "Synchronizace nestihla skončit do {seconds} s (--deadline); server {url} odpovídá "

@@ -185,6 +185,10 @@ SCENARIOS: dict[str, tuple[Callable[[Connection, Request], bool], int, str]] = {
     "brotli-unasked": (compressed("br", lambda: b"\x1b\x00\x00"), 3, "nelze rozumět"),
     "gzip-that-is-not": (compressed("gzip", lambda: b"<D:multistatus/>"), 3, "nelze rozumět"),
     "too-many-members": (status("207 Multi-Status", multistatus(MANY)), 3, "víc než 20000"),
+    "four-million-elements": (status("207 Multi-Status", multistatus("<a/>" * 4_000_000)), 3,
+                              "víc než 400000"),
+    "deeply-nested": (status("207 Multi-Status", multistatus("<a>" * 1_000_000)), 3,
+                      "víc než 400000"),
     "doctype-padded": (status("207 X", b" " * 8000 + b'<!DOCTYPE a [<!ENTITY e "x">]>'
                               + multistatus("")), 3, "DOCTYPE"),
     "doctype-utf16": (status("207 X", ('<?xml version="1.0" encoding="utf-16"?><!DOCTYPE a>'
