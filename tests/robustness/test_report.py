@@ -301,9 +301,9 @@ def _secrets() -> str:
             "Base64 of `user:password` (the Basic-auth header). The sync itself removes more forms "
             "from all it prints (sync/cli.py `secret_forms`): percent-encoded, Base64 without "
             "padding, URL-safe, and the part of any Base64 stream that holds the password at any "
-            "offset; tests/sync/test_transport.py has a server echo them. All sync tests also run under the "
-            "guard of tests/sync/conftest.py, which greps everything they printed and logged "
-            "(DEBUG) the same way.\n\n"
+            "offset; tests/sync/test_transport.py has a server echo them. All sync tests also "
+            "run under the guard of tests/sync/conftest.py, which greps everything they printed "
+            "and logged (DEBUG) the same way.\n\n"
             + table({"check": "check", "outcome": "outcome"},
                     ({"check": r.cells["check"],
                       "outcome": r.outcome + (" — **known bug**" if r.bug else "")}
