@@ -7,17 +7,19 @@ import argparse
 import base64
 import datetime as dt
 import difflib
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, quote_plus
 
-from sync import commits, errors, inputs, settings, stamps
+from sync import commits, errors, inputs, limits, settings, stamps
 from sync.apply import EVENT_FAULTS, Outcome, adopt, apply
 from sync.dav import Dav
 from sync.discover import Home, calendar_home
-from sync.messages import say
+from sync.messages import say, shown
 from sync.push import (
     CALENDAR,
     COLOR,
@@ -49,7 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("cs", "en"), default="cs")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="kořen repozitáře")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
-    parser.add_argument("--timeout", type=float, default=30.0, help="sekund na jeden požadavek")
+    parser.add_argument("--timeout", type=_seconds, default=30.0,
+                        help="nejvýše sekund na jeden požadavek celkem (výchozí 30)")
+    parser.add_argument("--deadline", type=_seconds, default=600.0,
+                        help="nejvýše sekund na celý běh se všemi požadavky (výchozí 600)")
     parser.add_argument("--allow-mass-delete", action="store_true",
                         help="povolit smazání většiny jednání v kalendáři")
     parser.add_argument("--allow-insecure-http", action="store_true",
@@ -63,6 +68,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds (not `nan`, `inf`, 0 or less)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"{text!r}: kladný počet sekund")
+    return value
+
+
 def _serve_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m sync serve",
@@ -73,8 +89,8 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("cs", "en"), default="cs")
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
-    parser.set_defaults(dry_run=False, calendar=None, timeout=30.0, allow_mass_delete=False,
-                        verbose=False)
+    parser.set_defaults(dry_run=False, calendar=None, timeout=30.0, deadline=600.0,
+                        allow_mass_delete=False, verbose=False)
     return parser
 
 
@@ -133,7 +149,8 @@ def push(args: argparse.Namespace, out: list[str],
     to a write), then planned and written.
     """
     config = config or settings.from_env(allow_http=args.allow_insecure_http,
-                                         timeout=args.timeout, ca_bundle=args.ca_bundle)
+                                         timeout=args.timeout, ca_bundle=args.ca_bundle,
+                                         deadline=args.deadline)
     args.secret = config.password
     url_setting = os.environ.get(settings.ENV_RECORD_URL, "").strip()
     fingerprint = inputs.fingerprint(args.root, record_url=url_setting)
@@ -156,8 +173,12 @@ def push(args: argparse.Namespace, out: list[str],
         calendars = select(repo, args.calendar)
         if early is not None:
             raise early
-        _full(dav, home or calendar_home(dav, CALENDAR), looks, repo, calendars, args=args,
-              out=out, fingerprint=fingerprint)
+        try:
+            _full(dav, home or calendar_home(dav, CALENDAR), looks, repo, calendars, args=args,
+                  out=out, fingerprint=fingerprint)
+        finally:
+            out.extend(say("warn_oversized", args.lang, url=url, limit=limits.MAX_EVENT >> 20)
+                       for url in dav.oversized)
         out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
     return errors.EXIT_OK
 
@@ -273,8 +294,8 @@ def _describe(plan: CalendarPlan, lang: str, verbose: bool,
                    ours=commit.sha if commit else "")
     lines = [f"{plan.id}:" + (f" {words['calendar']}" if not plan.exists else "")]
     for action in plan.actions:
-        if action.kind != "unchanged" or verbose:
-            lines.append(f"  {words[action.kind]:<12} {action.meeting}")
+        if action.kind != "unchanged" or verbose:  # a deleted one's name is the server's
+            lines.append(f"  {words[action.kind]:<12} {shown(action.meeting)}")
     lines.append("  " + ", ".join(f"{words[k]} {plan.count(k)}"
                                   for k in ("create", "update", "delete", "unchanged")))
     return "\n".join(lines)
@@ -304,19 +325,37 @@ def write_ics(args: argparse.Namespace, out: list[str]) -> int:
 
 
 def redact(text: str, secret: str | None) -> str:
-    """Remove the password, and the Basic-auth forms that carry it, from any text we print."""
+    """Remove the password, in every form it could travel in, from any text we print."""
     if not secret:
         return text
-    for form in _secret_forms(secret):
+    user = settings.os.environ.get(settings.ENV_USER, "").strip()
+    for form in sorted(secret_forms(user, secret), key=len, reverse=True):
         text = text.replace(form, "***")
     return text
 
 
-def _secret_forms(secret: str) -> list[str]:
-    forms = [secret, base64.b64encode(secret.encode()).decode()]
-    user = settings.os.environ.get(settings.ENV_USER, "")
-    forms.append(base64.b64encode(f"{user}:{secret}".encode()).decode())
-    return [f for f in forms if len(f) >= 3]
+def secret_forms(user: str, secret: str) -> set[str]:
+    """The password as typed, percent-encoded (as a URL path or a form would carry it), and in
+    Base64 (standard and URL-safe, padded or not) alone and as `user:password` (the Basic-auth
+    header, RFC 7617), also where it sits at any offset of a longer Base64 stream."""
+    forms = {secret, quote(secret, safe=""), quote(secret), quote_plus(secret)}
+    for raw in {secret.encode(), f"{user}:{secret}".encode()}:
+        for encode in (base64.b64encode, base64.urlsafe_b64encode):
+            for shift in range(3):
+                forms.add(_b64_core(encode, raw, shift))
+            full = encode(raw).decode("ascii")
+            forms.update({full, full.rstrip("=")})
+    return {f for f in forms if len(f) >= 3}
+
+
+def _b64_core(encode: Callable[[bytes], bytes], raw: bytes, shift: int) -> str:
+    """The Base64 characters that depend on `raw` alone when `shift` bytes precede it: each
+    character carries 6 bits, so only those wholly inside the raw bytes' bits are fixed."""
+    encoded = encode(b"\0" * shift + raw).decode("ascii")
+    first = -(-shift * 8 // 6)  # the first character starting at or after the raw bytes
+    last = (shift + len(raw)) * 8 // 6  # characters ending at or before their end
+    core = encoded[first:last]
+    return core if len(core) >= 4 else ""
 
 
 def _serve(args: argparse.Namespace, out: list[str]) -> int:
@@ -360,15 +399,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                   file=sys.stderr)
         return exc.exit_code
     except errors.SyncError as exc:
-        _print(out, args.secret)
-        message = say(exc.key, args.lang, detail=exc.detail, **exc.args_)
-        print(redact(message, args.secret), file=sys.stderr)
-        return exc.exit_code
+        return _fail(exc, args, out)
     except KeyboardInterrupt:
         _print(out, args.secret)
         return 130
+    except Exception as exc:
+        return _fail(errors.Internal(type(exc).__name__), args, out)
     _print(out, args.secret)
     return code
+
+
+def _fail(exc: errors.SyncError, args: argparse.Namespace, out: list[str]) -> int:
+    """Print what the run did so far, then the failure on one line; its exit code."""
+    _print(out, args.secret)
+    # Redacted before `say` cuts a value short, so no cut leaves half a password behind.
+    values = {k: redact(v, args.secret) if isinstance(v, str) else v
+              for k, v in {**exc.args_, "detail": exc.detail}.items()}
+    message = say(exc.key, args.lang, **values)
+    print(redact(message, args.secret), file=sys.stderr)
+    return exc.exit_code
 
 
 def _print(lines: list[str], secret: str | None) -> None:

@@ -8,6 +8,9 @@ MKCALENDAR and calendar-multiget).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import email.utils
+import math
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -18,7 +21,7 @@ from urllib.parse import urlsplit
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from sync import errors, hrefs
+from sync import errors, hrefs, limits
 from sync.plain import Plain, Unsuitable
 from sync.settings import Settings
 
@@ -33,6 +36,8 @@ for _prefix, _uri in (("D", DAV), ("C", CALDAV), ("I", ICAL), ("K", KPSS)):
 MAX_ATTEMPTS = 3
 BACKOFF = (0.5, 1.5)
 MAX_RETRY_AFTER = 10.0
+MULTIGET_BATCH = 500
+"""Members per calendar-multiget: a few MB of events at most, well below limits.MAX_BODY."""
 RETRY_STATUS = {423, 429, 502, 503, 504}
 """Worth another try: 423 is what Xandikos answers while a concurrent write holds its store."""
 
@@ -46,6 +51,7 @@ class Response:
     status: int
     headers: Mapping[str, str]
     body: bytes
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,9 @@ class Dav:
         self._client: DAVClient | None = None
         self._plain: Plain | None = None
         self._sent: Callable[[], None] | None = None
+        self.deadline = limits.Deadline(settings.timeout, settings.deadline)
+        self.oversized: list[str] = []
+        """Members skipped as larger than limits.MAX_EVENT (someone else's), to report."""
 
     @property
     def client(self) -> DAVClient:
@@ -163,54 +172,102 @@ class Dav:
     def send(self, method: str, href: str, body: bytes | str = b"",
              headers: Mapping[str, str] | None = None) -> Response:
         """One request, retried on network errors, 429 and 5xx (all our requests are safe to
-        repeat: reads, or writes made conditional with If-Match / If-None-Match)."""
+        repeat: reads, or writes made conditional with If-Match / If-None-Match), each attempt
+        and every wait within the run's deadline."""
         url = self.url(href)
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        sent = _headers(headers, url)
         for attempt in range(MAX_ATTEMPTS):
             try:
-                response = self._once(method, url, body, headers)
-            except (errors.NetworkError, errors.Timeout) as exc:
+                response = self._once(method, url, data, sent)
+            except (errors.NetworkError, errors.Timeout):
                 if attempt + 1 == MAX_ATTEMPTS:
                     raise
-                self._sleep(BACKOFF[min(attempt, len(BACKOFF) - 1)])
-                last: Exception = exc
+                self._wait(BACKOFF[min(attempt, len(BACKOFF) - 1)], url)
                 continue
             if response.status in RETRY_STATUS and attempt + 1 < MAX_ATTEMPTS:
-                self._sleep(_retry_after(response.headers, BACKOFF[min(attempt, 1)]))
+                self._wait(_retry_after(response.headers, BACKOFF[min(attempt, 1)]), url)
                 continue
             if method in ("PUT", "DELETE", "MKCALENDAR") and response.status < 300:
                 self.writes += 1
             return response
-        raise last  # pragma: no cover - the loop returns or raises
+        raise AssertionError  # pragma: no cover - the loop returns or raises
 
-    def _once(self, method: str, url: str, body: bytes | str,
-              headers: Mapping[str, str] | None) -> Response:
+    def _wait(self, seconds: float, url: str) -> None:
+        """Wait before the next attempt, unless the run's deadline comes first."""
+        if seconds >= self.deadline.left():
+            raise self._late(url)
+        self._sleep(seconds)
+
+    def _late(self, url: str) -> errors.SyncError:
+        return errors.DeadlineExceeded(url, url=url, seconds=f"{self.deadline.per_run:g}")
+
+    def _expired(self, url: str) -> errors.SyncError:
+        """A request cut off at its deadline: a timeout (retried) or the run's end."""
+        return self._late(url) if self.deadline.passed() else errors.Timeout(url, url=url)
+
+    def _once(self, method: str, url: str, body: bytes, headers: dict[str, str]) -> Response:
         if self._plain is not None and method in ("PROPFIND", "REPORT"):  # reads only
             response = self._plainly(method, url, body, headers)
             if response is not None:
                 return response
-        from caldav.lib import error as caldav_error  # noqa: PLC0415 - see sync/plain.py
-
+        limit = limits.MAX_EVENT if method == "GET" else limits.MAX_BODY  # we GET events only
         try:
-            text = body.decode("utf-8") if isinstance(body, bytes) else body
-            result = self.client.request(url, method, text, dict(headers or {}))
-        except caldav_error.RateLimitError as exc:  # caldav raises it for 429, and 503 with
-            seconds = getattr(exc, "retry_after_seconds", None)  # Retry-After: keep which
-            status = int(getattr(exc, "status", 0) or 429)
-            return Response(status, {"Retry-After": str(1 if seconds is None else seconds)}, b"")
-        except caldav_error.AuthorizationError as exc:
-            status = int(getattr(exc, "status", 0) or 0) or _status_from(str(exc))
-            if status == 403:
-                raise errors.Forbidden(url, url=url) from None
-            raise errors.AuthError(url, url=url) from None
+            return self._bounded(lambda until: self._caldav(method, url, body, headers,
+                                                            until=until, limit=limit), url, limit)
+        except errors.SyncError:
+            raise
         except Exception as exc:  # the HTTP library's own hierarchy: map by name, no import
             raise _network_error(exc, url) from None
-        # caldav keeps the body in `_raw` (CRLF turned into LF, which XML and iCalendar
-        # readers both accept); there is no public accessor for the undecoded body.
-        raw = result._raw if isinstance(result._raw, bytes) else str(result._raw or "").encode()
-        return Response(result.status, dict(result.headers or {}), raw)
 
-    def _plainly(self, method: str, url: str, body: bytes | str,
-                 headers: Mapping[str, str] | None) -> Response | None:
+    def _bounded(self, request: Callable[[float], Response], url: str, limit: int) -> Response:
+        """`request(until)` within its deadline, its failures of size and time as SyncErrors."""
+        try:
+            with self.deadline.request() as until:
+                return request(until)
+        except limits.Expired:
+            self._reset()
+            raise self._expired(url) from None
+        except limits.TooLarge:
+            raise errors.TooLarge(url, url=url, limit=limit >> 20) from None
+        except limits.Undecodable as exc:
+            raise errors.BadResponse(f"Content-Encoding: {exc}", url=url) from None
+
+    def _reset(self) -> None:
+        """Drop every connection a request was cut off in (its state is unknown)."""
+        if self._plain is not None:
+            self._plain.close()
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _caldav(self, method: str, url: str, body: bytes, headers: dict[str, str], *,
+                until: float, limit: int) -> Response:
+        """One request through caldav's HTTP session, with caldav's headers, authentication
+        and TLS settings, the answer read as a stream: caldav's own `request` reads the whole
+        body at once (and parses it with lxml, whose size limits made a large foreign event
+        fail every run)."""
+        client = self.client
+        sent: dict[str, str] = {**dict(client.headers),
+                                "Accept-Encoding": limits.ACCEPTED_CODINGS, **headers}
+        if not body:
+            sent.pop("Content-Type", None)
+        answer = client.session.request(
+            method, url, data=body, headers=sent, auth=client.auth,
+            timeout=self.settings.timeout, verify=client.ssl_verify_cert, cert=client.ssl_cert,
+            stream=True)
+        try:
+            found = dict(answer.headers or {})
+            data = limits.read_body(_raw_chunks(answer), _header(found, "content-encoding"),
+                                    limit=limit, until=until)
+        except BaseException:
+            answer.close()  # unread: the connection cannot be reused
+            raise
+        _release(answer)
+        return Response(int(answer.status_code or 0), found, data, str(answer.reason or ""))
+
+    def _plainly(self, method: str, url: str, body: bytes,
+                 headers: dict[str, str]) -> Response | None:
         """The answer over the standard library, or None when caldav is to send the request
         at once. A failure, or a status worth retrying, is handed to `send` like caldav's, and
         its retry, like every later request, goes through caldav."""
@@ -220,9 +277,8 @@ class Dav:
             return None
         self.requests += 1
         try:
-            status, found, data = plain.request(
-                method, url, body.encode("utf-8") if isinstance(body, str) else body,
-                dict(headers or {}))
+            response = self._bounded(lambda until: Response(*plain.request(
+                method, url, body, headers, until)), url, limits.MAX_BODY)
         except Unsuitable as exc:
             plain.usable = False
             if exc.kind == "timeout":
@@ -230,9 +286,12 @@ class Dav:
             if exc.kind == "network":
                 raise errors.NetworkError(exc.detail, url=url) from None
             return None
-        if status in RETRY_STATUS:
+        except (errors.Timeout, errors.DeadlineExceeded):
             plain.usable = False
-        return Response(status, found, data)
+            raise
+        if response.status in RETRY_STATUS:
+            plain.usable = False
+        return response
 
     def propfind(self, href: str, props: Iterable[str], depth: int) -> list[Resource]:
         root = ET.Element(tag(DAV, "propfind"))
@@ -252,17 +311,51 @@ class Dav:
         return resources
 
     def multiget(self, href: str, members: Iterable[str]) -> list[Resource]:
-        """calendar-multiget (RFC 4791 §7.9): etag and data of the given members at once."""
+        """calendar-multiget (RFC 4791 §7.9): etag and data of the given members, in batches
+        of MULTIGET_BATCH. A member whose data is over limits.MAX_EVENT comes back with status
+        507 and no data (see `_fetched`)."""
+        wanted = list(members)
+        found: list[Resource] = []
+        for start in range(0, len(wanted), MULTIGET_BATCH):
+            found.extend(self._multiget(href, wanted[start:start + MULTIGET_BATCH]))
+        return found
+
+    def _multiget(self, href: str, members: list[str]) -> list[Resource]:
         root = ET.Element(tag(CALDAV, "calendar-multiget"))
         prop = ET.SubElement(root, tag(DAV, "prop"))
         ET.SubElement(prop, tag(DAV, "getetag"))
         ET.SubElement(prop, tag(CALDAV, "calendar-data"))
         for member in members:
             ET.SubElement(root, tag(DAV, "href")).text = member
-        response = self.send("REPORT", href, _xml(root),
-                             {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+        try:
+            response = self.send("REPORT", href, _xml(root),
+                                 {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+        except errors.TooLarge:
+            if len(members) == 1:  # one event larger than any answer we read
+                return self._oversize(members[0])
+            half = len(members) // 2  # halves until the large one is alone
+            return self._multiget(href, members[:half]) + self._multiget(href, members[half:])
         expect(response, 207, href=self.url(href))
-        return parse_multistatus(response.body, self.url(href))
+        return [self._fetched(r) for r in parse_multistatus(response.body, self.url(href))]
+
+    def _fetched(self, resource: Resource) -> Resource:
+        """The resource, or where its data is over limits.MAX_EVENT, only its ETag and status
+        507: someone else's event (ours are a few kB), skipped and reported, never read."""
+        data = resource.props.get(tag(CALDAV, "calendar-data"))
+        if data is None or len(data.text or "") <= limits.MAX_EVENT:
+            return resource
+        self.oversized.append(resource.href)
+        props = {k: v for k, v in resource.props.items() if k == tag(DAV, "getetag")}
+        return Resource(resource.href, props, 507)
+
+    def _oversize(self, member: str) -> list[Resource]:
+        """A member too large to read even alone: its ETag by a PROPFIND, status 507."""
+        try:
+            found = self.propfind(member, [tag(DAV, "getetag")], depth=0)
+        except errors.SyncError:
+            return []  # not returned: neither ours nor known foreign, left alone
+        self.oversized.extend(r.href for r in found[:1])
+        return [Resource(r.href, r.props, 507) for r in found[:1]]
 
     def sync_collection(self, href: str, token: str) -> tuple[str, list[Resource]]:
         """sync-collection (RFC 6578 §3.2): the members changed or removed since `token` (a
@@ -409,23 +502,49 @@ def parse_multistatus(body: bytes, base: str, *, per_prop: bool = False) -> list
     return _resources(_document(body, base), base, per_prop=per_prop)
 
 
+class _Counted(ET.TreeBuilder):
+    """Builds the tree, refusing more than limits.MAX_ELEMENTS elements as they are read:
+    16 MB of `<a/>` would otherwise become 400 MB of elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
+        self.elements += 1
+        if self.elements > limits.MAX_ELEMENTS:
+            raise _TooManyElements
+        return super().start(tag, attrs)
+
+
+class _TooManyElements(ET.ParseError):
+    """More elements than limits.MAX_ELEMENTS; `_document` reports it as TooMany."""
+
+
 def _xml_root(body: bytes) -> ET.Element:
     """The root of an XML body; a DTD anywhere is refused, in any encoding (a DAV body never
-    needs one, and refusing it rules out entity expansion and external entities)."""
+    needs one, and refusing it rules out entity expansion and external entities), and so are
+    more than limits.MAX_ELEMENTS elements."""
+    parser = SafeET.DefusedXMLParser(target=_Counted(), forbid_dtd=True)
     try:
-        return SafeET.fromstring(body, forbid_dtd=True)
+        parser.feed(body)
+        return parser.close()
     except (DefusedXmlException, ValueError) as exc:
         raise ET.ParseError(type(exc).__name__) from None
 
 
 def _document(body: bytes, base: str) -> ET.Element:
-    """The `<multistatus>` root of a 207 body."""
+    """The `<multistatus>` root of a 207 body, of at most limits.MAX_MEMBERS responses."""
     try:
         root = _xml_root(body)
+    except _TooManyElements:
+        raise errors.TooMany(base, url=base, limit=limits.MAX_ELEMENTS) from None
     except ET.ParseError as exc:
         raise errors.BadResponse(str(exc), url=base) from None
     if root.tag != tag(DAV, "multistatus"):
         raise errors.BadResponse(root.tag, url=base)
+    if sum(1 for _ in root.iter(tag(DAV, "response"))) > limits.MAX_MEMBERS:
+        raise errors.TooMany(base, url=base, limit=limits.MAX_MEMBERS)
     return root
 
 
@@ -446,20 +565,61 @@ def _resources(root: ET.Element, base: str, *, per_prop: bool) -> list[Resource]
 
 
 def _status(line: str | None, default: int) -> int:
+    """The code of an `HTTP/1.1 207 Multi-Status` line; `default` when there is none. Three
+    ASCII digits only: `int()` takes other digits, and refuses 5000 of them."""
     parts = (line or "").split()
-    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else default
-
-
-def _status_from(text: str) -> int:
-    return 403 if "403" in text or "Forbidden" in text else 401
+    code = parts[1] if len(parts) > 1 else ""
+    return int(code) if len(code) == 3 and code.isascii() and code.isdigit() else default
 
 
 def _retry_after(headers: Mapping[str, str], default: float) -> float:
-    value = {k.lower(): v for k, v in headers.items()}.get("retry-after", "")
+    """Seconds to wait (RFC 9110 §10.2.3: seconds or an HTTP-date), within 0 and
+    MAX_RETRY_AFTER; `default` for anything else (`nan`, garbage)."""
+    value = _header(headers, "retry-after").strip()
     try:
-        return min(max(float(value), 0.0), MAX_RETRY_AFTER)
-    except ValueError:
+        seconds = float(value) if value[:1].isdigit() else _until(value)
+    except (ValueError, TypeError, IndexError, OverflowError):
         return default
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER) if math.isfinite(seconds) else default
+
+
+def _until(date: str) -> float:
+    when = email.utils.parsedate_to_datetime(date)
+    if when.tzinfo is None:
+        raise ValueError(date)
+    return (when - dt.datetime.now(dt.UTC)).total_seconds()
+
+
+def _header(headers: Mapping[str, str], name: str) -> str:
+    return next((v for k, v in headers.items() if k.lower() == name), "")
+
+
+def _headers(headers: Mapping[str, str] | None, url: str) -> dict[str, str]:
+    """Our request headers; a value with a line break or another control character can only
+    have come from a server (an ETag), and would split the header: refused as a bad answer."""
+    sent = dict(headers or {})
+    for name, value in sent.items():
+        if not value.isprintable():
+            raise errors.BadResponse(f"{name}: {value}", url=url)
+    return sent
+
+
+def _raw_chunks(answer: Any) -> Iterator[bytes]:
+    """The body as it came (de-chunked, still compressed), in pieces of at most limits.CHUNK:
+    niquests' `iter_raw`, or the urllib3 stream under a requests response."""
+    iter_raw = getattr(answer, "iter_raw", None)
+    if iter_raw is not None:
+        return iter(iter_raw(limits.CHUNK))
+    return iter(answer.raw.stream(limits.CHUNK, decode_content=False))
+
+
+def _release(answer: Any) -> None:
+    """Hand the connection back to the pool for the next request (keep-alive): the body has
+    been read to its end."""
+    if hasattr(answer, "iter_raw"):  # niquests marks it consumed: close() only releases
+        answer.close()
+    else:
+        answer.raw.release_conn()
 
 
 def _network_error(exc: Exception, url: str) -> errors.SyncError:

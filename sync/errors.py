@@ -91,6 +91,32 @@ class BadResponse(SyncError):
     key = "badresponse"
 
 
+class TooLarge(BadResponse):
+    """An answer longer than the sync reads (sync/limits.py)."""
+
+    key = "toolarge"
+
+
+class TooMany(BadResponse):
+    """A listing with more members than the sync takes (sync/limits.py)."""
+
+    key = "toomany"
+
+
+class DeadlineExceeded(SyncError):
+    """The run's time (--deadline) is up."""
+
+    key = "deadline"
+
+
+class Internal(SyncError):
+    """Anything unexpected, a MemoryError included: one line, exit 2, never exit 1 (which
+    means the records have errors)."""
+
+    key = "internal"
+    exit_code = EXIT_USAGE
+
+
 class Redirected(SyncError):
     """The server answered with a redirect, which the sync never follows."""
 

@@ -82,6 +82,35 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cs": "Odpovědi serveru {url} nelze rozumět ({detail}). Spusťte synchronizaci znovu.",
         "en": "The answer of {url} cannot be read ({detail}). Run the sync again.",
     },
+    "toolarge": {
+        "cs": "Odpověď serveru {url} je delší než {limit} MB; synchronizace ji nečte dál. "
+              "Zkontrolujte KPSS_CALDAV_URL a server.",
+        "en": "The answer of {url} is longer than {limit} MB; the sync reads no further. Check "
+              "KPSS_CALDAV_URL and the server.",
+    },
+    "toomany": {
+        "cs": "Odpověď serveru {url} má víc než {limit} položek; synchronizace tolik nepřijímá.",
+        "en": "The answer of {url} has more than {limit} items; the sync does not take that "
+              "many.",
+    },
+    "deadline": {
+        "cs": "Synchronizace nestihla skončit do {seconds} s (--deadline); server {url} odpovídá "
+              "příliš pomalu. Spusťte ji znovu; dokončí, co zbylo.",
+        "en": "The sync did not finish within {seconds} s (--deadline); {url} answers too "
+              "slowly. Run it again; it finishes what is left.",
+    },
+    "internal": {
+        "cs": "Vnitřní chyba synchronizace ({detail}); nic dalšího se nezapsalo. Nahlaste ji "
+              "prosím správcům repozitáře.",
+        "en": "Internal error of the sync ({detail}); nothing more was written. Please report "
+              "it to the repository's maintainers.",
+    },
+    "warn_oversized": {
+        "cs": "Upozornění: událost {url} v kalendáři je větší než {limit} MB; synchronizace ji "
+              "nečte a nechává ji být (není její).",
+        "en": "Note: the event {url} in the calendar is larger than {limit} MB; the sync does "
+              "not read it and leaves it alone (it is not the sync's).",
+    },
     "redirect": {
         "cs": "Server přesměrovává {url} jinam ({target}); synchronizace přesměrování "
               "nenásleduje. Zkontrolujte KPSS_CALDAV_URL (má vést přímo na server CalDAV).",

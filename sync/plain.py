@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import base64
 import http.client
+import math
 import os
 import ssl
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from sync import limits
 from sync.settings import Settings
 
 USER_AGENT = "kpss-sync"
@@ -58,10 +60,13 @@ class Plain:
         self._auth = "Basic " + base64.b64encode(credentials).decode("ascii")
         self._connection: http.client.HTTPConnection | None = None
 
-    def request(self, method: str, url: str, body: bytes,
-                headers: Mapping[str, str]) -> tuple[int, dict[str, str], bytes]:
-        """Status, headers and body; Unsuitable for anything but a complete answer. The caller
-        sends only while `usable`."""
+    def request(self, method: str, url: str, body: bytes, headers: Mapping[str, str],
+                until: float = math.inf) -> tuple[int, dict[str, str], bytes, str]:
+        """Status, headers, body and reason phrase; Unsuitable for anything but a complete
+        answer. The body is read as limits.read_body reads it: no further than
+        limits.MAX_BODY, nor past `until` (the caller's deadline, which also interrupts the
+        wait for the status line however many `100 Continue` come first). The caller sends
+        only while `usable`."""
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         sent = {**headers, "Authorization": self._auth, "User-Agent": USER_AGENT}
@@ -69,19 +74,16 @@ class Plain:
             connection = self._connect()
             connection.request(method, target, body=body, headers=sent)
             response = connection.getresponse()
-            data = response.read()
-        except (ssl.SSLError, ssl.CertificateError) as exc:
-            self.close()
-            raise Unsuitable("tls", type(exc).__name__) from None
-        except TimeoutError as exc:
-            self.close()
-            raise Unsuitable("timeout", type(exc).__name__) from None
-        except (OSError, http.client.HTTPException) as exc:  # reset, refused, cut short
-            self.close()
-            raise Unsuitable("network", type(exc).__name__) from None
+            data = limits.read_body(iter(lambda: response.read(limits.CHUNK), b""),
+                                    response.getheader("Content-Encoding") or "", until=until)
+            if response.length:  # read(amt) takes an early end of the body for its end
+                raise http.client.IncompleteRead(data, response.length)
+        except BaseException as exc:
+            self.close()  # whatever was cut off, this connection's state is unknown
+            raise _unsuitable(exc) from None
         if response.will_close:
             self.close()
-        return response.status, dict(response.getheaders()), data
+        return response.status, dict(response.getheaders()), data, response.reason
 
     def close(self) -> None:
         if self._connection is not None:
@@ -98,6 +100,18 @@ class Plain:
                 self._connection = http.client.HTTPConnection(self.host, self.port,
                                                               timeout=timeout)
         return self._connection
+
+
+def _unsuitable(exc: BaseException) -> BaseException:
+    """What a failed request raises: Unsuitable where caldav is to try, else `exc` itself
+    (the deadline, a limit, or a bug)."""
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+        return Unsuitable("tls", type(exc).__name__)
+    if isinstance(exc, TimeoutError):
+        return Unsuitable("timeout", type(exc).__name__)
+    if isinstance(exc, OSError | http.client.HTTPException):  # reset, refused, cut short
+        return Unsuitable("network", type(exc).__name__)
+    return exc
 
 
 def _tls(settings: Settings, env: Mapping[str, str]) -> ssl.SSLContext:

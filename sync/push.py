@@ -328,7 +328,11 @@ def _fetch(dav: Dav, plan: CalendarPlan, names: Sequence[str]) -> dict[str, Remo
         name = dav.child(plan.href, resource.href)
         data = resource.text(tag(CALDAV, "calendar-data"))
         etag = resource.text(tag(DAV, "getetag")) or ""
-        if name in asked and data is not None and name not in result:
+        if name is None or name not in asked or name in result:
+            continue
+        if resource.status == 507:  # too large to read (Dav.multiget): someone else's
+            result[name] = Remote(name, etag, ours=False)
+        elif data is not None:
             result[name] = read_remote(name, etag, data)
     return result
 

@@ -228,7 +228,11 @@ Steps: {", ".join(f"**{s.id}** = {s.label.split(' (')[1].rstrip(')')}" for s in 
 Retries: network failures, timeouts, {", ".join(map(str, sorted(dav.RETRY_STATUS)))} are
 retried, at most {dav.MAX_ATTEMPTS} attempts with waits of
 {" and ".join(f"{w:g} s" for w in dav.BACKOFF)} (Retry-After honoured, at most
-{dav.MAX_RETRY_AFTER:g} s); all requests are reads or conditional writes, so a repeat is safe.
+{dav.MAX_RETRY_AFTER:g} s; `nan`, `inf` or a date in the past or far future never make it wait
+longer); all requests are reads or conditional writes, so a repeat is safe. Each attempt has
+`--timeout` seconds in total, connection, `100 Continue` lines, headers and body together, and no
+wait or attempt runs past `--deadline` (sync/limits.py; tests/sync/test_transport.py plays the
+slow, endless, huge and compressed answers against both HTTP paths).
 401, 403, 404, 409, 500 and unreadable answers are not retried; a 412 on a write makes the sync
 read the event and decide once more. Attempts = requests of the faulted kind that
 reached the proxy in the faulted run (a refused connection never reaches it); waits = the pauses
@@ -294,9 +298,12 @@ both out in CI; outside git (no HEAD) nothing is compared and the records always
 
 def _secrets() -> str:
     return ("## 6. Secrets\n\nEvery check searches for the password, its Base64 form and the "
-            "Base64 of `user:password` (the Basic-auth header). All sync tests also run under the "
-            "guard of tests/sync/conftest.py, which greps everything they printed and logged "
-            "(DEBUG) the same way.\n\n"
+            "Base64 of `user:password` (the Basic-auth header). The sync itself removes more forms "
+            "from all it prints (sync/cli.py `secret_forms`): percent-encoded, Base64 without "
+            "padding, URL-safe, and the part of any Base64 stream that holds the password at any "
+            "offset; tests/sync/test_transport.py has a server echo them. All sync tests also "
+            "run under the guard of tests/sync/conftest.py, which greps everything they printed "
+            "and logged (DEBUG) the same way.\n\n"
             + table({"check": "check", "outcome": "outcome"},
                     ({"check": r.cells["check"],
                       "outcome": r.outcome + (" — **known bug**" if r.bug else "")}

@@ -125,7 +125,9 @@ def test_no_password_in_outputs_or_debug_logs(sandbox: Sandbox, debug_everything
 @pytest.mark.parametrize("server", ["radicale"], indirect=True)
 def test_no_password_with_caldav_debug_and_dumps(sandbox: Sandbox, tmp_path: Path) -> None:
     """caldav's own switches: PYTHON_CALDAV_DEBUGMODE and PYTHON_CALDAV_COMMDUMP (which writes
-    every request and answer, headers included, to files in the temporary folder)."""
+    every request and answer, headers included, to files in the temporary folder, for requests
+    sent by caldav's `request`; the sync sends through caldav's session, so none is written, and
+    any that were would be searched too)."""
     dumps = tmp_path / "dumps"
     dumps.mkdir()
     env = {**sandbox.env(), "PYTHON_CALDAV_DEBUGMODE": "DEBUG", "PYTHON_CALDAV_COMMDUMP": "1",
@@ -141,13 +143,12 @@ def test_no_password_with_caldav_debug_and_dumps(sandbox: Sandbox, tmp_path: Pat
     text = done.stdout + done.stderr + "".join(p.read_text(encoding="utf-8", errors="replace")
                                                for p in files)
     found = leaks(text, sandbox.backend.user, sandbox.backend.password)
-    record(Row("secrets", SECRET_IDS[1], f"output and caldav's dump files: "
+    record(Row("secrets", SECRET_IDS[1], f"output and caldav's dump files ({len(files)}): "
                f"{len(found)} leaks", done.returncode == 0 and not found,
                numbers={"checks": 1},
                cells={"check": "a child process with logging at DEBUG, "
                                "PYTHON_CALDAV_DEBUGMODE=DEBUG and PYTHON_CALDAV_COMMDUMP=1"}))
     assert done.returncode == 0, done.stderr
-    assert files, "caldav wrote no communication dump"
     assert not found, "a password form is in the output or caldav's dumps"
 
 
