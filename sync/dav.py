@@ -474,11 +474,13 @@ def reason_of(response: Response) -> str:
         root = _xml_root(body)
     except ET.ParseError:
         return ""
-    told = root if root.tag == tag(DAV, "error") else ()
-    parts = [_local(child.tag) + (f" ({said})" if (said := (child.text or "").strip()) else "")
-             for child in told if child.tag != tag(SABRE, "exception")]
-    parts += [(e.text or "").strip() for e in root.iter(tag(DAV, "responsedescription"))]
-    return "; ".join(p for p in parts if p)
+    told = [c for c in root if c.tag != tag(SABRE, "exception")] \
+        if root.tag == tag(DAV, "error") else []
+    names = [_local(c.tag) for c in told if c.tag != tag(SABRE, "message")]
+    words = [(c.text or "").strip() for c in told]
+    words += [(e.text or "").strip() for e in root.iter(tag(DAV, "responsedescription"))]
+    said = "; ".join(w for w in words if w)
+    return ", ".join(names) + (f" ({said})" if names and said else said)
 
 
 def _conditions(response: Response) -> set[str]:
