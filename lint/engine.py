@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint import codes, gitbase, model, modeline
+from lint import codes, gitbase, model, modeline, unknown
 from lint.discover import Source, discover
 from lint.parse import compose, locate, locate_in, parse_file
 from lint.problem import Finding, Problem
-from lint.rules import RULES
 from lint.schema import Schemas
 
 PARALLEL_FROM = 400
@@ -197,15 +196,32 @@ def _run(root: Path, *, today: dt.date, base_ref: str | None, jobs: int | None) 
     findings = [*found, *(f for c in checked for f in c.findings)]
     base = gitbase.load(root, base_ref, [s.rel for s in sources]) if base_ref else None
     repository = build_repository(checked, today, base)
-    found_by_rules = [f for rule in RULES for f in rule.check(repository)]
+    found_by_rules = unknown.rule_findings(repository, _failed(checked))
     paths = {c.source.rel: c.source.path for c in checked}
-    findings += _place_all(found_by_rules, paths, root)
+    findings = _place_all(unknown.one_per_place([*findings, *found_by_rules]), paths, root)
     problems = sorted({_problem(f) for f in findings})
     return Result(tuple(problems), repository, len(sources))
 
 
+def _failed(checked: Iterable[Checked]) -> list[unknown.Failed]:
+    """The records left out of the model, read again as text (they are few)."""
+    failed = []
+    for item in checked:
+        if item.valid:
+            continue
+        ids = {item.source.rel.rsplit("/", 1)[-1].removesuffix(".yaml")}
+        if isinstance(item.data, dict) and isinstance(item.data.get("id"), str):
+            ids.add(item.data["id"])
+        try:
+            text = item.source.path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            text = ""
+        failed.append(unknown.Failed(item.source.kind, frozenset(ids), text))
+    return failed
+
+
 def _place_all(findings: list[Finding], paths: dict[str, Path], root: Path) -> list[Finding]:
-    """Line and column for rule findings, composing each file once and letting it go at once.
+    """Line and column for rule findings (others keep theirs), composing each file once and letting it go at once.
 
     Holding every file's node tree at the same time would cost more in garbage collection than
     the composing itself.

@@ -1,0 +1,97 @@
+"""One mistake, one message: what the linter cannot see, and the findings that would rest on it.
+
+A record that fails to parse or to validate is left out of the model. A rule judging other records
+by it would then conclude from its absence ("no meeting checked this task") or from a half-typed
+value ("jana-novakva is not a member"): a second, false error in a file the editor did not touch.
+Two general filters keep every mistake to its own message:
+
+- facts: a rule declares the kinds of records it judges by (`READS`). Its finding about a record
+  is dropped when that record refers to a record of those kinds which failed or does not exist,
+  or when a failed record of those kinds mentions the record's id (it may hold the very fact the
+  rule missed, a task check for instance).
+- places: at one value, one message. A placeholder (`TODO`, KP306) is said instead of the
+  schema's complaint about it; the schema's complaint instead of any rule's about the same value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from lint.model import Repository
+from lint.problem import Finding, Pointer
+from lint.references import references
+from lint.rules import RULES, Rule
+
+PLACEHOLDER = "KP306"
+REFERENCE = "KP303"
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A record the model lacks: its kind, the ids it may have had, and its text as read."""
+
+    kind: str
+    ids: frozenset[str]
+    text: str
+
+    def mentions(self, record_id: str) -> bool:
+        return record_id in self.text and re.search(
+            rf"(?<![\w-]){re.escape(record_id)}(?![\w-])", self.text) is not None
+
+
+def rule_findings(repository: Repository, failed: Sequence[Failed]) -> list[Finding]:
+    """Every rule's findings, without those resting on facts the linter cannot see."""
+    missing: dict[str, set[str]] = defaultdict(set)
+    for record in failed:
+        missing[record.kind] |= record.ids
+    found: list[Finding] = []
+    for rule in RULES:
+        findings = list(rule.check(repository))
+        if rule.READS and findings:
+            findings = [f for f in findings
+                        if not _rests_on_unknown(f, rule, repository, failed, missing)]
+        found += findings
+    return found
+
+
+def _rests_on_unknown(finding: Finding, rule: Rule, repository: Repository,
+                      failed: Sequence[Failed], missing: Mapping[str, set[str]]) -> bool:
+    kind, data = repository.raw.get(finding.file, ("", None))
+    for _pointer, target, value in references(kind, data):
+        if target in rule.READS and (value in missing.get(target, ())
+                                     or value not in repository.known_ids.get(target, ())):
+            return True
+    own = data.get("id") if isinstance(data, dict) else None
+    return isinstance(own, str) and any(
+        record.kind in rule.READS and record.mentions(own) for record in failed)
+
+
+def one_per_place(findings: Iterable[Finding]) -> list[Finding]:
+    """At one value of one file one message: placeholder, then schema, then rules."""
+    findings = list(findings)
+    placeholders = {(f.file, f.pointer) for f in findings if f.code == PLACEHOLDER}
+    schema: dict[str, list[Pointer]] = defaultdict(list)
+    for f in findings:
+        if _is_schema(f.code) and f.pointer and (f.file, f.pointer) not in placeholders:
+            schema[f.file].append(f.pointer)
+    kept = []
+    for f in findings:
+        if _is_schema(f.code):
+            if (f.file, f.pointer) in placeholders:
+                continue
+        elif f.code != PLACEHOLDER and _is_rule(f.code) and any(
+                f.pointer[:len(p)] == p for p in schema.get(f.file, ())):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _is_schema(code: str) -> bool:
+    return code.startswith("KP2")
+
+
+def _is_rule(code: str) -> bool:
+    return code >= "KP3"
