@@ -17,7 +17,7 @@ from typing import Any
 
 from lint import codes, gitbase, model, modeline, unknown
 from lint.discover import Source, discover
-from lint.parse import compose, locate, locate_in, parse_file
+from lint.parse import compose, locate_in, parse_file
 from lint.problem import Finding, Problem
 from lint.schema import Schemas
 
@@ -79,17 +79,12 @@ def _check_one(source: Source) -> Checked:
     findings = list(parsed.findings)
     if parsed.data is None:
         return Checked(source, None, False, tuple(findings))
-    errors = _schemas.check(source.kind, parsed.data, source.rel)
-    findings += [_place(f, parsed.text) for f in errors]
+    errors = _schemas.check(source.kind, parsed.data, source.rel, parsed.text)
+    findings += errors
     missing_modeline = modeline.check(parsed.text, source.rel, source.kind)
     if missing_modeline:
         findings.append(missing_modeline)
     return Checked(source, parsed.data, not errors, tuple(findings))
-
-
-def _place(finding: Finding, text: str) -> Finding:
-    line, column = locate(text, finding.pointer, key=finding.key)
-    return dataclasses.replace(finding, line=line, column=column)
 
 
 def check_files(sources: Sequence[Source], schemas_dir: Path, jobs: int) -> list[Checked]:
@@ -198,9 +193,25 @@ def _run(root: Path, *, today: dt.date, base_ref: str | None, jobs: int | None) 
     repository = build_repository(checked, today, base)
     found_by_rules = unknown.rule_findings(repository, _failed(checked))
     paths = {c.source.rel: c.source.path for c in checked}
-    findings = _place_all(unknown.one_per_place([*findings, *found_by_rules]), paths, root)
+    kept = unknown.one_per_place([*findings, *found_by_rules])
+    findings = [f for f in kept if not unknown.is_rule(f.code)] + _place_all(
+        [f for f in kept if unknown.is_rule(f.code)], paths, root)
+    findings = _described(findings, repository, root / "schemas")
     problems = sorted({_problem(f) for f in findings})
     return Result(tuple(problems), repository, len(sources))
+
+
+DESCRIBED = frozenset({unknown.PLACEHOLDER})
+"""Rule codes whose hint quotes the field's description from the schema (what to fill in)."""
+
+
+def _described(findings: list[Finding], repository: model.Repository,
+               schemas_dir: Path) -> list[Finding]:
+    if not any(f.code in DESCRIBED for f in findings):
+        return findings
+    schemas = _schemas if _schemas is not None else Schemas(schemas_dir)
+    return [schemas.describe(repository.raw[f.file][0], f)
+            if f.code in DESCRIBED and f.file in repository.raw else f for f in findings]
 
 
 def _failed(checked: Iterable[Checked]) -> list[unknown.Failed]:
@@ -221,7 +232,7 @@ def _failed(checked: Iterable[Checked]) -> list[unknown.Failed]:
 
 
 def _place_all(findings: list[Finding], paths: dict[str, Path], root: Path) -> list[Finding]:
-    """Line and column for rule findings (others keep theirs), composing each file once and letting it go at once.
+    """Line and column for rule findings, composing each file once and letting it go at once.
 
     Holding every file's node tree at the same time would cost more in garbage collection than
     the composing itself.

@@ -25,6 +25,18 @@ KIND_NAMES: Mapping[str, Mapping[str, str]] = {
 }
 
 SUGGESTION = {"cs": " Měli jste na mysli „{suggestion}“?", "en": " Did you mean '{suggestion}'?"}
+OR = {"cs": " nebo ", "en": " or "}
+FIXED = {"cs": "Napište řádek takto: „{fixed}“.", "en": "Write the line as: '{fixed}'."}
+"""Put before a hint when the linter found a value the field accepts (lint/fixes.py)."""
+
+TYPE_NAMES: Mapping[str, Mapping[str, str]] = {
+    "cs": {"string": "text", "integer": "celé číslo", "number": "číslo", "boolean": "ano/ne "
+           "(true/false)", "object": "skupina polí (pole: hodnota na dalších řádcích)",
+           "array": "seznam (položky s pomlčkou)", "null": "prázdná hodnota"},
+    "en": {"string": "text", "integer": "integer", "number": "number",
+           "boolean": "true/false", "object": "an object (field: value lines)",
+           "array": "a list (items with a dash)", "null": "an empty value"},
+}
 
 
 def format_date_cs(day: dt.date) -> str:
@@ -140,22 +152,20 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     },
     "KP201": {
         "cs": Text("Chybí povinné pole „{property}“ (v {field}).",
-                   "Doplňte pole „{property}“; popis a příklad ukáže editor (VS Code) nebo "
-                   "schéma."),
+                   "Doplňte pole „{property}“."),
         "en": Text("Required field '{property}' is missing (in {field}).",
-                   "Add the field '{property}'; the editor (VS Code) or the schema shows an "
-                   "example."),
+                   "Add the field '{property}'."),
     },
     "KP202": {
         "cs": Text("Neznámé pole „{property}“.",
-                   "Povolená pole: {allowed}."),
-        "en": Text("Unknown field '{property}'.", "Allowed fields: {allowed}."),
+                   "Názvy polí jsou anglicky; povolená pole zde: {allowed}."),
+        "en": Text("Unknown field '{property}'.", "Allowed fields here: {allowed}."),
     },
     "KP203": {
-        "cs": Text("Pole {field} má špatný typ: očekáván {expected}, je zde {actual}.",
-                   "Text, který vypadá jako číslo, dejte do uvozovek, např. \"209\"."),
+        "cs": Text("Pole {field} má špatný typ: má tu být {expected}, je zde {actual}.",
+                   "Hodnotu zapište v podobě, jakou pole čeká."),
         "en": Text("Field {field} has the wrong type: expected {expected}, found {actual}.",
-                   "Quote text that looks like a number, e.g. \"209\"."),
+                   "Write the value in the form the field expects."),
     },
     "KP204": {
         "cs": Text("Hodnota „{value}“ v poli {field} není povolena.",
@@ -163,26 +173,24 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
         "en": Text("Value '{value}' is not allowed in {field}.", "Allowed values: {allowed}."),
     },
     "KP205": {
-        "cs": Text("Hodnota „{value}“ v poli {field} není platná (datum nebo adresa).",
-                   "Datum pište jako RRRR-MM-DD a jen skutečné dny (ne 2022-02-30); příklad: "
-                   "{example}"),
-        "en": Text("Value '{value}' in {field} is not valid (a date or an address).",
-                   "Write dates as YYYY-MM-DD and only real days (not 2022-02-30); example: "
-                   "{example}"),
+        "cs": Text("Hodnota „{value}“ v poli {field} není platná (datum píšeme RRRR-MM-DD, "
+                   "adresu celou s https://).",
+                   "Datum pište jako RRRR-MM-DD a jen skutečné dny (ne 2022-02-30)."),
+        "en": Text("Value '{value}' in {field} is not valid (dates are YYYY-MM-DD, addresses "
+                   "start with https://).",
+                   "Write dates as YYYY-MM-DD and only real days (not 2022-02-30)."),
     },
     "KP206": {
         "cs": Text("Hodnota „{value}“ v poli {field} nemá správný tvar.",
-                   "Čas pište jako HH:MM (00:00–23:59), id malými písmeny bez diakritiky s "
-                   "pomlčkami; příklad: {example}"),
+                   "Zapište hodnotu v tvaru, který pole čeká."),
         "en": Text("Value '{value}' in {field} has the wrong form.",
-                   "Write times as HH:MM (00:00–23:59), ids in lowercase ASCII with hyphens; "
-                   "example: {example}"),
+                   "Write the value in the form the field expects."),
     },
     "KP207": {
-        "cs": Text("Pole {field} neodpovídá schématu: {detail}",
-                   "Porovnejte pole s příkladem ve schématu; příklad: {example}"),
-        "en": Text("Field {field} does not match the schema: {detail}",
-                   "Compare the field with the schema's example: {example}"),
+        "cs": Text("Pole {field}: {reason}.",
+                   "Opravte hodnotu tak, jak říká popis pole."),
+        "en": Text("Field {field}: {reason}.",
+                   "Correct the value as the field's description says."),
     },
     "KP301": {
         "cs": Text("Id „{id}“ neodpovídá názvu souboru (očekáváno „{expected}“).",
@@ -204,7 +212,7 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     },
     "KP306": {
         "cs": Text("Pole {field} ještě obsahuje zástupný text TODO.",
-                   "Doplňte skutečnou hodnotu (jméno, datum, text), nebo pole smažte, není-li "
+                   "Nahraďte TODO skutečnou hodnotou, nebo pole smažte, není-li "
                    "povinné."),
         "en": Text("Field {field} still holds the placeholder TODO.",
                    "Fill in the real value, or delete the field if it is optional."),
@@ -407,6 +415,21 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
 }
 
 REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "KP207": {
+        "min-items": {"cs": "seznam nesmí být prázdný (alespoň {limit} položka)",
+                      "en": "the list must not be empty (at least {limit} item)"},
+        "min-length": {"cs": "hodnota nesmí být prázdná", "en": "the value must not be empty"},
+        "max-length": {"cs": "text je delší, než pole dovoluje ({limit} znaků)",
+                       "en": "the text is longer than the field allows ({limit} characters)"},
+        "unique-items": {"cs": "některá položka je v seznamu dvakrát",
+                         "en": "an item appears twice in the list"},
+        "minimum": {"cs": "číslo „{value}“ je menší než {limit}",
+                    "en": "the number '{value}' is less than {limit}"},
+        "maximum": {"cs": "číslo „{value}“ je větší než {limit}",
+                    "en": "the number '{value}' is greater than {limit}"},
+        "other": {"cs": "hodnota „{value}“ neodpovídá popisu pole",
+                  "en": "the value '{value}' does not fit the field's description"},
+    },
     "KP304": {
         "meeting-year-folder": {
             "cs": "jednání patří do složky roku, ve kterém se koná.",

@@ -82,7 +82,7 @@ def one_per_place(findings: Iterable[Finding]) -> list[Finding]:
         if _is_schema(f.code):
             if (f.file, f.pointer) in placeholders:
                 continue
-        elif f.code != PLACEHOLDER and _is_rule(f.code) and any(
+        elif f.code != PLACEHOLDER and is_rule(f.code) and any(
                 f.pointer[:len(p)] == p for p in schema.get(f.file, ())):
             continue
         kept.append(f)
@@ -93,5 +93,6 @@ def _is_schema(code: str) -> bool:
     return code.startswith("KP2")
 
 
-def _is_rule(code: str) -> bool:
+def is_rule(code: str) -> bool:
+    """Whether a code is a rule's (parse and schema codes are below KP300)."""
     return code >= "KP3"
