@@ -58,6 +58,7 @@ def candidates(typed: str, schema: dict[str, Any]) -> Iterator[Any]:
         return
     if schema.get("type") == "array":
         yield [text] if text else []
+        yield [text.lstrip("-").strip()]
         yield [part.strip() for part in text.strip("[]").split(",") if part.strip()]
         return
     if schema.get("type") in ("integer", "number"):

@@ -28,6 +28,8 @@ SUGGESTION = {"cs": " Měli jste na mysli „{suggestion}“?", "en": " Did you 
 OR = {"cs": " nebo ", "en": " or "}
 FIXED = {"cs": "Napište řádek takto: „{fixed}“.", "en": "Write the line as: '{fixed}'."}
 """Put before a hint when the linter found a value the field accepts (lint/fixes.py)."""
+FIX_IS_THE_HINT = frozenset({"KP101", "KP203", "KP205", "KP206"})
+"""Codes whose general hint a corrected line makes superfluous."""
 
 TYPE_NAMES: Mapping[str, Mapping[str, str]] = {
     "cs": {"string": "text", "integer": "celé číslo", "number": "číslo", "boolean": "ano/ne "
@@ -45,24 +47,26 @@ def format_date_cs(day: dt.date) -> str:
 
 CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     "KP101": {
-        "cs": Text("Chyba v zápisu YAML: {detail}",
+        "cs": Text("Chyba v zápisu YAML: {reason}.",
                    "Zkontrolujte odsazení (mezery, ne tabulátory), dvojtečky za názvy polí a "
                    "uzavřené uvozovky na tomto a předchozím řádku."),
-        "en": Text("YAML syntax error: {detail}",
+        "en": Text("YAML syntax error: {reason}.",
                    "Check the indentation (spaces, not tabs), the colons after field names and "
                    "closed quotes on this line and the one before."),
     },
     "KP102": {
         "cs": Text("Pole „{key}“ je v záznamu dvakrát.",
-                   "Každé pole smí být v jednom objektu jen jednou; spojte obě hodnoty do jedné."),
+                   "Každé pole smí být v jednom objektu jen jednou; spojte obě hodnoty do jedné "
+                   "a tento řádek smažte."),
         "en": Text("Field '{key}' appears twice.",
-                   "A field may appear only once in an object; merge the two values."),
+                   "A field may appear only once in an object; merge the two values and delete "
+                   "this line."),
     },
     "KP103": {
         "cs": Text("Řádek obsahuje tabulátor.",
-                   "YAML odsazuje jen mezerami; nahraďte tabulátor dvěma mezerami."),
+                   "YAML odsazuje jen mezerami: nahraďte tabulátor mezerami (zde {spaces})."),
         "en": Text("The line contains a tab character.",
-                   "YAML indents with spaces only; replace the tab with two spaces."),
+                   "YAML indents with spaces only: replace the tab with spaces (here {spaces})."),
     },
     "KP104": {
         "cs": Text("Soubor není v kódování UTF-8 (bajt {byte}).",
@@ -415,6 +419,28 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
 }
 
 REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "KP101": {
+        "unclosed-quote": {"cs": "uvozovky otevřené na tomto řádku se neuzavírají",
+                           "en": "the quote opened on this line is not closed"},
+        "text-after-quote": {"cs": "za uzavřenými uvozovkami pokračuje text",
+                             "en": "text goes on after the closing quote"},
+        "missing-space": {"cs": "za dvojtečkou u pole „{key}“ chybí mezera",
+                          "en": "the colon after '{key}' is not followed by a space"},
+        "missing-colon": {"cs": "za názvem pole chybí dvojtečka",
+                          "en": "the field name is not followed by a colon"},
+        "colon-in-value": {"cs": "text obsahuje dvojtečku s mezerou, takový text musí být "
+                                 "v uvozovkách",
+                           "en": "the text holds a colon and a space; such text must be quoted"},
+        "indentation": {"cs": "řádek je odsazený jinak než pole, ke kterým patří (ta mají "
+                              "před sebou {spaces} mezer)",
+                        "en": "the line is indented differently from the fields it belongs to "
+                              "(they have {spaces} spaces before them)"},
+        "list-on-key-line": {"cs": "položka seznamu (-) nemůže být na řádku s názvem pole",
+                             "en": "a list item (-) cannot be on the line of the field name"},
+        "unclosed-bracket": {"cs": "závorka otevřená na tomto řádku se neuzavírá",
+                             "en": "the bracket opened on this line is not closed"},
+        "other": {"cs": "{detail}", "en": "libyaml says: {detail}"},
+    },
     "KP207": {
         "min-items": {"cs": "seznam nesmí být prázdný (alespoň {limit} položka)",
                       "en": "the list must not be empty (at least {limit} item)"},

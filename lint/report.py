@@ -9,6 +9,7 @@ from lint import yamlerrors
 from lint.codes import names
 from lint.messages import (
     CATALOGUE,
+    FIX_IS_THE_HINT,
     FIXED,
     KIND_NAMES,
     OR,
@@ -39,6 +40,8 @@ def render(problem: Problem, lang: str) -> tuple[str, str]:
         args["field"] = WHOLE_RECORD[lang]
     if problem.code == "KP101" and lang == "cs" and isinstance(args.get("detail"), str):
         args["detail"] = yamlerrors.czech(str(args["detail"]))
+    if problem.code == "KP101" and "reason" not in args:
+        args["reason"] = "other"
     for name in ("expected", "actual"):
         if problem.code == "KP203" and isinstance(args.get(name), str):
             args[name] = OR[lang].join(TYPE_NAMES[lang].get(t, t) for t in
@@ -56,7 +59,8 @@ def _hint(code: str, template: str, args: _Args, lang: str) -> str:
     """The catalogue's hint, after the corrected line when there is one, followed by the
     field's own description from the schema (Czech: the schemas describe fields in Czech)."""
     parts = [FIXED[lang].format_map(args)] if args.get("fixed") else []
-    parts.append(template.format_map(args))
+    if not parts or code not in FIX_IS_THE_HINT:
+        parts.append(template.format_map(args))
     if args.get("about") and lang == "cs":
         parts.append(str(args["about"]))
     return " ".join(parts) + f" ({RULES_DOC}#{code.lower()})"

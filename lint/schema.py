@@ -125,6 +125,8 @@ class Schemas:
         guess = fixes.first_valid(typed, field, validator.is_valid)
         if guess is not None:
             prefix = line[0][:max(0, int(finding.column) - 1)].strip()
+            if not prefix and isinstance(guess, list) and len(guess) == 1:
+                prefix, guess = "-", guess[0]  # the value alone on its line: a missing dash
             explained["fixed"] = f"{prefix} {fixes.render(guess)}".strip()
         return explained
 
@@ -132,7 +134,6 @@ class Schemas:
         """A rule's finding with the Czech description of the field it is about."""
         about = _about(self.field(kind, finding.pointer, None))
         return replace(finding, args={**finding.args, "about": about}) if about else finding
-        return explained
 
     def field(self, kind: str, pointer: Pointer, value: Any) -> dict[str, Any]:
         """The schema of the value at `pointer`, its `$ref` merged in (the field's own title
@@ -270,19 +271,16 @@ def _types(kind: Any) -> str:
 
 
 def _type_of(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
+    for name, kind in _TYPE_OF:
+        if isinstance(value, kind):
+            return name
     return "null"
+
+
+_TYPE_OF: tuple[tuple[str, type], ...] = (
+    ("boolean", bool), ("integer", int), ("number", float), ("string", str), ("array", list),
+    ("object", dict))
+"""JSON type names of parsed values, bool before int (a bool is an int in Python)."""
 
 
 def walk(data: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:
