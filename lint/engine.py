@@ -131,10 +131,11 @@ def build_repository(checked: Iterable[Checked], today: dt.date,
     for item in checked:
         kind, rel = item.source.kind, item.source.rel
         files[kind].append(rel)
+        # A record's file name is its id (KP301 says where they differ): references to it
+        # resolve even when the record is unreadable or its id mistyped, so one broken file
+        # does not cascade into errors in every file that mentions it.
+        known[kind].add(rel.rsplit("/", 1)[-1].removesuffix(".yaml"))
         if item.data is None:
-            # Unreadable, but its file name is its id (KP301): references to it resolve, so
-            # one broken file does not cascade into errors in every file that mentions it.
-            known[kind].add(rel.rsplit("/", 1)[-1].removesuffix(".yaml"))
             continue
         raw[rel] = (kind, item.data)
         record_id = item.data.get("id") if isinstance(item.data, dict) else None

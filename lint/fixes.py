@@ -17,6 +17,11 @@ from lint.parse import scalar
 
 _TIME = re.compile(r"(\d{1,2})\s*[.:,h ]\s*(\d{2})\s*(?:h|hod\.?|hodin)?|(\d{1,2})\s*(?:h|hod\.?)?")
 _DATE_CZ = re.compile(r"(\d{1,2})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{4})")
+_DATE_WORDS = re.compile(r"(\d{1,2})\.?\s*([^\W\d_]+)\s+(\d{4})")
+_MONTHS = (("cervenc", 7), ("cervene", 7), ("cerv", 6), ("led", 1), ("un", 2), ("br", 3),
+           ("dub", 4), ("kv", 5), ("srp", 8), ("zar", 9), ("rij", 10), ("lis", 11), ("pro", 12))
+"""How Czech month names begin, without diacritics (`července` before `června`)."""
+_RANGE = re.compile(r"(.+?)\s*[-–]\s*(.+)")
 _DATE_ISO = re.compile(r"(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})")
 _NEEDS_QUOTES = re.compile(r"^[\s\[\]{}&*!|>'\"%@`#,?:-]|: | #|^\d{1,2}:\d{2}$|\s$")
 
@@ -32,6 +37,8 @@ CZECH_WORDS: dict[str, tuple[str, ...]] = {
     "revoked": ("zruseno", "zruseno usneseni", "odvolano"),
     "draft": ("koncept", "navrh", "rozpracovany"),
     "approved": ("schvaleno", "schvaleny", "schvalen"),
+    "task": ("ukol", "ukoly"),
+    "decision": ("usneseni", "rozhodnuti"),
     "physical": ("fyzicke", "budova", "misto"),
     "online": ("on-line", "onlajn", "videohovor", "distancne"),
 }
@@ -83,6 +90,9 @@ def _enum_guesses(text: str, options: list[str]) -> Iterator[str]:
 
 
 def _time_guesses(text: str) -> Iterator[str]:
+    span = _RANGE.fullmatch(text)
+    if span and ":" in text:  # 14:00-16:00: the start (the end has a field of its own)
+        text = span[1]
     match = _TIME.fullmatch(text)
     if match:
         hour = match[1] or match[3]
@@ -96,6 +106,16 @@ def _date_guesses(text: str) -> Iterator[str]:
     match = _DATE_ISO.fullmatch(text)
     if match:
         yield f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
+    match = _DATE_WORDS.fullmatch(text)
+    month = _month(match[2]) if match else 0
+    if match and month:
+        yield f"{match[3]}-{month:02d}-{int(match[1]):02d}"
+
+
+def _month(word: str) -> int:
+    """1-12 for a Czech month name in any case (`srpna`, `září`, `července`), else 0."""
+    name = plain(word)
+    return next((number for start, number in _MONTHS if name.startswith(start)), 0)
 
 
 def first_valid(typed: str, schema: dict[str, Any], valid: Callable[[Any], bool]) -> Any:

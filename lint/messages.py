@@ -177,12 +177,12 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
         "en": Text("Value '{value}' is not allowed in {field}.", "Allowed values: {allowed}."),
     },
     "KP205": {
-        "cs": Text("Hodnota „{value}“ v poli {field} není platná (datum píšeme RRRR-MM-DD, "
-                   "adresu celou s https://).",
-                   "Datum pište jako RRRR-MM-DD a jen skutečné dny (ne 2022-02-30)."),
-        "en": Text("Value '{value}' in {field} is not valid (dates are YYYY-MM-DD, addresses "
-                   "start with https://).",
-                   "Write dates as YYYY-MM-DD and only real days (not 2022-02-30)."),
+        "cs": Text("Hodnota „{value}“ v poli {field} {reason}.",
+                   "Datum pište jako RRRR-MM-DD a jen skutečné dny (ne 2022-02-30), adresu celou "
+                   "i s https://."),
+        "en": Text("Value '{value}' in {field} {reason}.",
+                   "Write dates as YYYY-MM-DD and only real days (not 2022-02-30), addresses in "
+                   "full with https://."),
     },
     "KP206": {
         "cs": Text("Hodnota „{value}“ v poli {field} nemá správný tvar.",
@@ -419,6 +419,13 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
 }
 
 REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "KP205": {
+        "date": {"cs": "není datum ve tvaru RRRR-MM-DD, nebo takový den není",
+                 "en": "is not a date as YYYY-MM-DD, or no such day exists"},
+        "uri": {"cs": "není celá webová adresa (https://…)",
+                "en": "is not a full web address (https://…)"},
+        "other": {"cs": "nemá platný tvar", "en": "is not in a valid form"},
+    },
     "KP101": {
         "unclosed-quote": {"cs": "uvozovky otevřené na tomto řádku se neuzavírají",
                            "en": "the quote opened on this line is not closed"},
@@ -431,10 +438,14 @@ REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
         "colon-in-value": {"cs": "text obsahuje dvojtečku s mezerou, takový text musí být "
                                  "v uvozovkách",
                            "en": "the text holds a colon and a space; such text must be quoted"},
-        "indentation": {"cs": "řádek je odsazený jinak než pole, ke kterým patří (ta mají "
-                              "před sebou {spaces} mezer)",
-                        "en": "the line is indented differently from the fields it belongs to "
-                              "(they have {spaces} spaces before them)"},
+        "indentation": {"cs": "řádek je odsazený jinak než pole, ke kterým patří; má začínat "
+                              "{spaces} mezerami",
+                        "en": "the line is indented differently from the fields it belongs "
+                              "to; it must start with {spaces} spaces"},
+        "indentation-none": {"cs": "řádek je odsazený, ale pole na nejvyšší úrovni začínají "
+                                   "na začátku řádku",
+                             "en": "the line is indented, but top-level fields start at the "
+                                   "beginning of the line"},
         "list-on-key-line": {"cs": "položka seznamu (-) nemůže být na řádku s názvem pole",
                              "en": "a list item (-) cannot be on the line of the field name"},
         "unclosed-bracket": {"cs": "závorka otevřená na tomto řádku se neuzavírá",

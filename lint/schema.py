@@ -100,6 +100,9 @@ class Schemas:
             args["value"] = _short(error.instance)
             if name == "Enum":
                 args["allowed"] = ", ".join(str(v) for v in error.kind.options)
+            if name == "Format":
+                fmt = str(error.kind.format)
+                args["reason"] = fmt if fmt in ("date", "uri") else "other"
         else:
             args.update(value=_short(error.instance), reason=_REASONS.get(name, "other"),
                         limit=str(getattr(error.kind, "limit", "")))
@@ -119,7 +122,14 @@ class Schemas:
             if example is not None and not isinstance(example, dict):
                 explained["fixed"] = f"{finding.args['property']}: {fixes.render(example)}"
             return explained
-        if finding.code == "KP202" or not line or finding.key:
+        if finding.code == "KP202" and line and finding.args.get("suggestion"):
+            start, name = int(finding.column) - 1, str(finding.args["property"])
+            if line[0][start:start + len(name)] == name:
+                explained["fixed"] = (line[0][:start] + str(finding.args["suggestion"])
+                                      + line[0][start + len(name):]).strip()
+        if finding.code == "KP202":
+            return {k: v for k, v in explained.items() if k != "about"}  # the record's, long
+        if not line or finding.key:
             return explained
         validator = self.validator_for(kind, finding.pointer, field)
         guess = fixes.first_valid(typed, field, validator.is_valid)

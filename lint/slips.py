@@ -120,7 +120,8 @@ def _indentation(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip
     line = lines[last]
     width = _expected_indent(lines, last, exc)
     fixed = " " * width + line.strip() if width is not None else ""
-    return Slip(last + 1, len(line) - len(line.lstrip()) + 1, "indentation", fixed.strip(),
+    reason = "indentation" if width else "indentation-none"
+    return Slip(last + 1, len(line) - len(line.lstrip()) + 1, reason, fixed.strip(),
                 spaces=width or 0)
 
 

@@ -12,7 +12,7 @@ from lint.report import render
 @pytest.mark.parametrize(("text", "phrase"), [
     ('title: "Jednání\nstatus: held\n', "uvozovky otevřené na tomto řádku"),
     ("title: a: b\n", "dvojtečku s mezerou"),
-    ("groups:\n  - rps\n bad: x\n", "odsazený jinak"),
+    ("groups:\n  - rps\n bad: x\n", "pole na nejvyšší úrovni"),
     ("a: [1, 2\n", "závorka otevřená"),
     ("a: `x`\n", "nemůže začínat"),
     ("a: 1\n---\nb: 2\n", "jediný záznam"),
