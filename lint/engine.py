@@ -194,7 +194,8 @@ def _run(root: Path, *, today: dt.date, base_ref: str | None, jobs: int | None) 
     repository = build_repository(checked, today, base)
     found_by_rules = unknown.rule_findings(repository, _failed(checked))
     paths = {c.source.rel: c.source.path for c in checked}
-    kept = unknown.one_per_place([*findings, *found_by_rules])
+    kept = unknown.existing_references(unknown.one_per_place([*findings, *found_by_rules]),
+                                       repository)
     findings = [f for f in kept if not unknown.is_rule(f.code)] + _place_all(
         [f for f in kept if unknown.is_rule(f.code)], paths, root)
     findings = _described(findings, repository, root / "schemas")

@@ -15,12 +15,15 @@ from typing import Any
 
 from lint.parse import scalar
 
+__all__ = ["CZECH_WORDS", "candidates", "first_valid", "plain", "render", "scalar", "slug"]
+
 _TIME = re.compile(r"(\d{1,2})\s*[.:,h ]\s*(\d{2})\s*(?:h|hod\.?|hodin)?|(\d{1,2})\s*(?:h|hod\.?)?")
 _DATE_CZ = re.compile(r"(\d{1,2})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"(\d{1,2})\.?\s*([^\W\d_]+)\s+(\d{4})")
 _MONTHS = (("cervenc", 7), ("cervene", 7), ("cerv", 6), ("led", 1), ("un", 2), ("br", 3),
            ("dub", 4), ("kv", 5), ("srp", 8), ("zar", 9), ("rij", 10), ("lis", 11), ("pro", 12))
 """How Czech month names begin, without diacritics (`července` before `června`)."""
+_SECONDS = re.compile(r"^(\d{1,2}:\d{2}):\d{2}$")
 _RANGE = re.compile(r"(.+?)\s*[-–]\s*(.+)")
 _DATE_ISO = re.compile(r"(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})")
 _NEEDS_QUOTES = re.compile(r"^[\s\[\]{}&*!|>'\"%@`#,?:-]|: | #|^\d{1,2}:\d{2}$|\s$")
@@ -71,8 +74,10 @@ def candidates(typed: str, schema: dict[str, Any]) -> Iterator[Any]:
     if schema.get("type") in ("integer", "number"):
         yield scalar(text)
         return
-    yield from _time_guesses(text)
-    yield from _date_guesses(text)
+    if ":" in str(schema.get("pattern", "")):
+        yield from _time_guesses(text)
+    if schema.get("format") == "date":
+        yield from _date_guesses(text)
     yield text
     yield slug(text)
 
@@ -93,6 +98,7 @@ def _time_guesses(text: str) -> Iterator[str]:
     span = _RANGE.fullmatch(text)
     if span and ":" in text:  # 14:00-16:00: the start (the end has a field of its own)
         text = span[1]
+    text = _SECONDS.sub(r"\1", text)
     match = _TIME.fullmatch(text)
     if match:
         hour = match[1] or match[3]

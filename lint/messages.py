@@ -438,6 +438,15 @@ REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
         "colon-in-value": {"cs": "text obsahuje dvojtečku s mezerou, takový text musí být "
                                  "v uvozovkách",
                            "en": "the text holds a colon and a space; such text must be quoted"},
+        "space-in-time": {"cs": "v čase je za dvojtečkou mezera",
+                          "en": "the time has a space after its colon"},
+        "colon-in-text": {"cs": "text pole na předchozím řádku pokračuje a obsahuje dvojtečku "
+                                "s mezerou; takový víceřádkový text začněte znakem | hned za "
+                                "názvem pole (např. content: |) a na dalších řádcích ho "
+                                "odsaďte",
+                          "en": "the text of the field above goes on and holds a colon and a "
+                                "space; start such multi-line text with | right after the "
+                                "field name (e.g. content: |) and indent it below"},
         "indentation": {"cs": "řádek je odsazený jinak než pole, ke kterým patří; má začínat "
                               "{spaces} mezerami",
                         "en": "the line is indented differently from the fields it belongs "

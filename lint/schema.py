@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -12,7 +11,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from lint import fixes
+from lint.hints import Fields, closest_field, follow
 from lint.parse import compose, locate_in
 from lint.problem import Finding, Pointer
 
@@ -48,10 +47,10 @@ class Schemas:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.documents: dict[str, dict[str, Any]] = {}
-        self._field_validators: dict[tuple[Any, ...], Any] = {}
         for kind in KINDS.values():
             path = folder / f"{kind}.schema.json"
             self.documents[kind] = json.loads(path.read_text(encoding="utf-8"))
+        self.fields = Fields(self.documents)
 
     @cached_property
     def validators(self) -> dict[str, Any]:
@@ -73,10 +72,10 @@ class Schemas:
         for error in _errors(validator.iter_errors(data)):
             finding = self._finding(error, rel, kind)
             line, column = locate_in(node, finding.pointer, key=finding.key)
-            typed = _token(lines, line, column)
             finding = replace(finding, line=line, column=column)
-            finding = replace(finding, args={**finding.args, **self._explain(
-                kind, finding, error, typed, lines[line - 1:line])})
+            text_line = lines[line - 1] if 0 < line <= len(lines) else ""
+            finding = replace(finding, args={**finding.args, **self.fields.explain(
+                kind, finding, error.instance, text_line)})
             findings.setdefault((finding.pointer, finding.key), finding)
         return list(findings.values())
 
@@ -93,7 +92,7 @@ class Schemas:
             unexpected = str(error.kind.unexpected[0])
             pointer, key = (*pointer, unexpected), True
             args.update(property=unexpected, allowed=", ".join(sorted(subschema.get(
-                "properties", {}))), suggestion=_closest_field(unexpected, subschema))
+                "properties", {}))), suggestion=closest_field(unexpected, subschema))
         elif name == "Type":
             args.update(expected=_types(error.kind), actual=_type_of(error.instance))
         elif name in ("Enum", "Format", "Pattern"):
@@ -108,68 +107,10 @@ class Schemas:
                         limit=str(getattr(error.kind, "limit", "")))
         return Finding(code, rel, pointer, args, key=key)
 
-    def _explain(self, kind: str, finding: Finding, error: Any, typed: str,
-                 line: list[str]) -> dict[str, object]:
-        """What the hint says for this field: its Czech description and the corrected line."""
-        field = self.field(kind, finding.pointer if not finding.key else finding.pointer[:-1],
-                           error.instance)
-        explained: dict[str, object] = {"about": _about(field)}
-        if finding.code == "KP201":
-            prop = self.field(kind, (*finding.pointer, str(finding.args["property"])), None)
-            examples = prop.get("examples")
-            example = examples[0] if isinstance(examples, list) and examples else None
-            explained["about"] = _about(prop)
-            if example is not None and not isinstance(example, dict):
-                explained["fixed"] = f"{finding.args['property']}: {fixes.render(example)}"
-            return explained
-        if finding.code == "KP202" and line and finding.args.get("suggestion"):
-            start, name = int(finding.column) - 1, str(finding.args["property"])
-            if line[0][start:start + len(name)] == name:
-                explained["fixed"] = (line[0][:start] + str(finding.args["suggestion"])
-                                      + line[0][start + len(name):]).strip()
-        if finding.code == "KP202":
-            return {k: v for k, v in explained.items() if k != "about"}  # the record's, long
-        if not line or finding.key:
-            return explained
-        validator = self.validator_for(kind, finding.pointer, field)
-        guess = fixes.first_valid(typed, field, validator.is_valid)
-        if guess is not None:
-            prefix = line[0][:max(0, int(finding.column) - 1)].strip()
-            if not prefix and isinstance(guess, list) and len(guess) == 1:
-                prefix, guess = "-", guess[0]  # the value alone on its line: a missing dash
-            explained["fixed"] = f"{prefix} {fixes.render(guess)}".strip()
-        return explained
-
     def describe(self, kind: str, finding: Finding) -> Finding:
         """A rule's finding with the Czech description of the field it is about."""
-        about = _about(self.field(kind, finding.pointer, None))
+        about = self.fields.describe(kind, finding)
         return replace(finding, args={**finding.args, "about": about}) if about else finding
-
-    def field(self, kind: str, pointer: Pointer, value: Any) -> dict[str, Any]:
-        """The schema of the value at `pointer`, its `$ref` merged in (the field's own title
-        and description win over the shared definition's)."""
-        root = self.documents[kind]
-        node = _merged(root, root)
-        for step in pointer:
-            if isinstance(step, int):
-                node = _merged(root, node.get("items", {}))
-            else:
-                node = _merged(root, node.get("properties", {}).get(step, {}))
-        branches = node.get("oneOf") or node.get("anyOf")
-        if isinstance(branches, list) and branches:
-            fitting = [b for b in branches if _fits(_merged(root, b), value)] or branches
-            node = {**{k: v for k, v in node.items() if k not in ("oneOf", "anyOf")},
-                    **_merged(root, fitting[0])}
-        return node
-
-    def validator_for(self, kind: str, pointer: Pointer, field: dict[str, Any]) -> Any:
-        key = (kind, tuple(0 if isinstance(s, int) else s for s in pointer),
-               json.dumps(field, sort_keys=True))
-        if key not in self._field_validators:
-            schema = {**field, "$defs": self.documents[kind].get("$defs", {})}
-            self._field_validators[key] = jsonschema_rs.Draft202012Validator(
-                schema, validate_formats=True)
-        return self._field_validators[key]
 
     def resolve(self, kind: str, path: tuple[Any, ...]) -> dict[str, Any]:
         """The subschema at a schema path, following local `$ref`s."""
@@ -177,15 +118,15 @@ class Schemas:
         node: Any = root
         for step in path:
             if isinstance(node, dict) and "$ref" in node and step not in node:
-                node = _follow(root, node["$ref"])
+                node = follow(root, node["$ref"])
             if isinstance(node, dict):
-                node = node.get(step, {}) if step != "$ref" else _follow(root, node["$ref"])
+                node = node.get(step, {}) if step != "$ref" else follow(root, node["$ref"])
             elif isinstance(node, list) and isinstance(step, int) and step < len(node):
                 node = node[step]
             else:
                 return {}
         if isinstance(node, dict) and "$ref" in node:
-            node = _follow(root, node["$ref"])
+            node = follow(root, node["$ref"])
         return node if isinstance(node, dict) else {}
 
 
@@ -204,69 +145,8 @@ def _errors(errors: Iterable[Any]) -> Iterator[Any]:
             yield error
 
 
-def _merged(root: dict[str, Any], node: Any) -> dict[str, Any]:
-    if not isinstance(node, dict):
-        return {}
-    if "$ref" in node:
-        target = _merged(root, _follow(root, node["$ref"]))
-        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
-
-
-_JSON_TYPES = {"string": str, "array": list, "object": dict, "integer": int, "number": int | float,
-               "boolean": bool}
-
-
-def _fits(schema: dict[str, Any], value: Any) -> bool:
-    expected = _JSON_TYPES.get(str(schema.get("type")))
-    return expected is None or isinstance(value, expected)
-
-
-def _token(lines: list[str], line: int, column: int) -> str:
-    """The value as typed at a position: up to a comment or the end of the line."""
-    if not 0 < line <= len(lines):
-        return ""
-    rest = lines[line - 1][column - 1:]
-    return rest.split(" #", 1)[0].strip()
-
-
-def _about(field: dict[str, Any]) -> str:
-    title, description = field.get("title"), field.get("description")
-    if isinstance(title, str) and isinstance(description, str):
-        return f"{title}: {description}"
-    return str(description or title or "")
-
-
-def _closest_field(word: str, schema: dict[str, Any]) -> str:
-    """The field meant by an unknown name: close to a field's name or to its Czech title."""
-    properties = schema.get("properties", {})
-    by_name = _closest(word, sorted(properties))
-    if by_name:
-        return by_name
-    titles: dict[str, str] = {}
-    for name, sub in properties.items():
-        title = sub.get("title") if isinstance(sub, dict) else None
-        if isinstance(title, str):
-            for word_of_title in [title, *title.split()]:
-                titles.setdefault(fixes.plain(word_of_title), name)
-    match = difflib.get_close_matches(fixes.plain(word), list(titles), n=1, cutoff=0.75)
-    return titles[match[0]] if match else ""
-
-
-def _follow(root: dict[str, Any], ref: str) -> Any:
-    node: Any = root
-    for part in ref.lstrip("#/").split("/"):
-        node = node.get(part, {}) if isinstance(node, dict) else {}
-    return node
-
-
 def _dotted(pointer: Pointer) -> str:
     return ".".join(str(step) for step in pointer)  # "" = the whole record (see report)
-
-
-def _closest(word: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return match[0] if match else ""
 
 
 def _short(value: Any) -> str:

@@ -20,6 +20,9 @@ _QUOTED = re.compile(r"^(?P<head>\s*(?:-\s+)*(?:[^\s:#'\"-][^:#]*?:\s+)?)(?P<q>[
                      r"(?P<rest>.*)$")
 _NO_SPACE = re.compile(_INDENT + r":(?P<rest>[^\s/].*)$")
 _KEY = re.compile(_INDENT + r":(?:\s+(?P<value>.*))?$")
+_FIELD_LINE = re.compile(r"^\s*(?:-\s+)?[a-z_]+:(?:\s|$)")
+"""A line that starts like a field of a record (field names are lower-case ASCII)."""
+_SPACED_TIME = re.compile(r"\d{1,2}\s*:\s+\d{2}")
 _WORD_THEN_TEXT = re.compile(_INDENT + r"\s+(?P<rest>[^:]+)$")
 
 
@@ -60,7 +63,7 @@ def _quotes(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip | No
             return Slip(number, column, "unclosed-quote", line.rstrip() + quote)
         after = rest[end + 1:].split(" #", 1)[0].strip()
         if after:
-            inner = (rest[:end] + " " + after).replace('"', "")
+            inner = " ".join((rest[:end] + " " + after).replace('"', "").split())
             return Slip(number, column, "text-after-quote", f'{match["head"].strip()} "{inner}"')
     return None
 
@@ -105,11 +108,33 @@ def _colon_in_value(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> S
         return None
     line = lines[last]
     match = _KEY.match(line)
+    if match and match["value"] and _SPACED_TIME.fullmatch(match["value"].strip()):
+        time = "".join(match["value"].split())
+        return Slip(last + 1, len(match["indent"]) + 1, "space-in-time",
+                    f'{match["indent"].strip()} {match["key"]}: "{time}"'.strip())
+    if not _FIELD_LINE.match(line) and _continues_text(lines, last):
+        return Slip(last + 1, len(line) - len(line.lstrip()) + 1, "colon-in-text")
     if match and match["value"] and ": " in match["value"]:
         value = match["value"].replace('"', "'")
         return Slip(last + 1, len(match["indent"]) + 1, "colon-in-value",
                     f'{match["indent"].strip()} {match["key"]}: "{value}"'.strip())
     return _indentation(lines, last, exc)
+
+
+def _continues_text(lines: list[str], last: int) -> bool:
+    """Whether line `last` goes on with the plain text of the field above it (indented more
+    than that field, and the field's text not a quoted or block one)."""
+    indent = len(lines[last]) - len(lines[last].lstrip())
+    for before in reversed(lines[:last]):
+        if not before.strip():
+            continue
+        match = _KEY.match(before)
+        if match is None:
+            continue  # a line of the text itself
+        value = (match["value"] or "").strip()
+        return (len(match["indent"]) < indent and bool(value)
+                and value[0] not in "|>\"'[{&*!")
+    return False
 
 
 def _indentation(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip | None:

@@ -15,11 +15,13 @@ Two general filters keep every mistake to its own message:
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from lint.fixes import render
 from lint.model import Repository
 from lint.problem import Finding, Pointer
 from lint.references import references
@@ -47,14 +49,44 @@ def rule_findings(repository: Repository, failed: Sequence[Failed]) -> list[Find
     missing: dict[str, set[str]] = defaultdict(set)
     for record in failed:
         missing[record.kind] |= record.ids
+    by_rule = [(rule, list(rule.check(repository))) for rule in RULES]
+    for rule, findings in by_rule:  # a record naming a missing one is half known
+        if rule.CODE == REFERENCE:
+            for finding in findings:
+                kind, data = repository.raw.get(finding.file, ("", None))
+                if isinstance(data, dict) and isinstance(data.get("id"), str):
+                    missing[kind].add(data["id"])
     found: list[Finding] = []
-    for rule in RULES:
-        findings = list(rule.check(repository))
-        if rule.READS and findings:
-            findings = [f for f in findings
-                        if not _rests_on_unknown(f, rule, repository, failed, missing)]
-        found += findings
+    for rule, findings in by_rule:
+        found += [f for f in findings if not rule.READS
+                  or not _rests_on_unknown(f, rule, repository, failed, missing)]
     return found
+
+
+def existing_references(findings: Iterable[Finding], repository: Repository) -> list[Finding]:
+    """A corrected line that names a record names one that exists: the closest existing id
+    stands in for a guess that does not, or no line is offered."""
+    return [_existing(f, repository) if isinstance(f.args.get("guess"), str) else f
+            for f in findings]
+
+
+def _existing(finding: Finding, repository: Repository) -> Finding:
+    kind, data = repository.raw.get(finding.file, ("", None))
+    target = next((t for pointer, t, _ in references(kind, data) if pointer == finding.pointer),
+                  None)
+    guess = str(finding.args["guess"])
+    known = repository.known_ids.get(target or "", frozenset())
+    if target is None or guess in known:
+        return finding
+    args = dict(finding.args)
+    close = difflib.get_close_matches(guess, sorted(known), n=1, cutoff=0.6)
+    if close:
+        args["fixed"] = str(args["fixed"]).replace(render(guess), render(close[0]))
+        args["guess"] = close[0]
+    else:
+        args.pop("fixed", None)
+        args.pop("guess", None)
+    return replace(finding, args=args)
 
 
 def _rests_on_unknown(finding: Finding, rule: Rule, repository: Repository,
