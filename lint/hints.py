@@ -57,6 +57,9 @@ class Fields:
             return self._unknown_field(kind, finding, line)
         field = self.field(kind, finding.pointer, value)
         explained: dict[str, object] = {"about": about(field)}
+        if finding.key and line.rstrip().endswith(":"):  # text below its field without `|`
+            explained.update(fixed=line.strip() + " |", reason="missing-pipe")
+            return explained
         start = finding.column - 1
         typed = token(line, start)
         guess = fixes.first_valid(typed, field, lambda v: self.accepts(kind, field, v))

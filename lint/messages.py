@@ -166,9 +166,9 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
         "en": Text("Unknown field '{property}'.", "Allowed fields here: {allowed}."),
     },
     "KP203": {
-        "cs": Text("Pole {field} má špatný typ: má tu být {expected}, je zde {actual}.",
+        "cs": Text("Pole {field} má špatný typ: {reason}.",
                    "Hodnotu zapište v podobě, jakou pole čeká."),
-        "en": Text("Field {field} has the wrong type: expected {expected}, found {actual}.",
+        "en": Text("Field {field} has the wrong type: {reason}.",
                    "Write the value in the form the field expects."),
     },
     "KP204": {
@@ -419,6 +419,14 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
 }
 
 REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "KP203": {
+        "type": {"cs": "má tu být {expected}, je zde {actual}",
+                 "en": "expected {expected}, found {actual}"},
+        "missing-pipe": {"cs": "má tu být {expected}, je zde {actual}; víceřádkový text začíná "
+                               "znakem | hned za názvem pole",
+                         "en": "expected {expected}, found {actual}; a multi-line text starts "
+                               "with | right after the field name"},
+    },
     "KP205": {
         "date": {"cs": "není datum ve tvaru RRRR-MM-DD, nebo takový den není",
                  "en": "is not a date as YYYY-MM-DD, or no such day exists"},
@@ -438,6 +446,14 @@ REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
         "colon-in-value": {"cs": "text obsahuje dvojtečku s mezerou, takový text musí být "
                                  "v uvozovkách",
                            "en": "the text holds a colon and a space; such text must be quoted"},
+        "text-indentation": {"cs": "řádek textu je odsazený méně než text nad ním; má začínat "
+                                   "{spaces} mezerami jako ostatní řádky textu",
+                             "en": "the line of text is indented less than the text above it; "
+                                   "it must start with {spaces} spaces like the others"},
+        "missing-pipe": {"cs": "text pole „{key}“ začíná na dalším řádku, ale za dvojtečkou "
+                               "chybí znak |",
+                         "en": "the text of '{key}' starts on the next line, but the | after "
+                               "the colon is missing"},
         "space-in-time": {"cs": "v čase je za dvojtečkou mezera",
                           "en": "the time has a space after its colon"},
         "colon-in-text": {"cs": "text pole na předchozím řádku pokračuje a obsahuje dvojtečku "

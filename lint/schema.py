@@ -95,6 +95,11 @@ class Schemas:
                 "properties", {}))), suggestion=closest_field(unexpected, subschema))
         elif name == "Type":
             args.update(expected=_types(error.kind), actual=_type_of(error.instance))
+            # A text written as lines below its field without `|` reads as a list or object:
+            # the slip is on the field's own line.
+            key = bool(pointer) and "string" in str(args["expected"]).split(",") and isinstance(
+                error.instance, list | dict)
+            args["reason"] = "type"
         elif name in ("Enum", "Format", "Pattern"):
             args["value"] = _short(error.instance)
             if name == "Enum":

@@ -20,6 +20,9 @@ _QUOTED = re.compile(r"^(?P<head>\s*(?:-\s+)*(?:[^\s:#'\"-][^:#]*?:\s+)?)(?P<q>[
                      r"(?P<rest>.*)$")
 _NO_SPACE = re.compile(_INDENT + r":(?P<rest>[^\s/].*)$")
 _KEY = re.compile(_INDENT + r":(?:\s+(?P<value>.*))?$")
+_BLOCK_START = re.compile(r"^(?P<indent>\s*(?:-\s+)?)[A-Za-z_][A-Za-z0-9_]*:\s+[|>][-+]?\s*$")
+_MARKDOWN_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ*#>|]|\d+\.)")
+"""A line of text as minutes write it: a capital letter, bold, a heading, a table, a number."""
 _FIELD_LINE = re.compile(r"^\s*(?:-\s+)?[a-z_]+:(?:\s|$)")
 """A line that starts like a field of a record (field names are lower-case ASCII)."""
 _SPACED_TIME = re.compile(r"\d{1,2}\s*:\s+\d{2}")
@@ -48,6 +51,40 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> Slip | None:
         slip = check(lines, last, exc)
         if slip is not None:
             return slip
+    return None
+
+
+def _block_text(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip | None:
+    """A line of a `|` text indented less than the text's first line: YAML ends the text
+    there and reads the line as a field."""
+    line = lines[last]
+    indent = len(line) - len(line.lstrip())
+    for index in range(last - 1, -1, -1):
+        match = _BLOCK_START.match(lines[index])
+        if match is None:
+            continue
+        body = [row for row in lines[index + 1:last] if row.strip()]
+        width = len(body[0]) - len(body[0].lstrip()) if body else 0
+        beside = len(match["indent"]) < indent or not _FIELD_LINE.match(line)
+        if body and beside and indent < width and all(
+                len(row) - len(row.lstrip()) >= width for row in body):
+            return Slip(last + 1, indent + 1, "text-indentation", line.strip(), spaces=width)
+        return None
+    return None
+
+
+def _missing_pipe(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip | None:
+    """`content:` followed by lines of Markdown text: the `|` that starts a text is missing."""
+    for index in range(last, -1, -1):
+        match = _KEY.match(lines[index])
+        if match is None or match["value"]:
+            continue
+        following = next((row for row in lines[index + 1:last + 1] if row.strip()), "")
+        if _MARKDOWN_LINE.match(following) and len(following) - len(following.lstrip()) > len(
+                match["indent"]):
+            return Slip(index + 1, len(match["indent"]) + 1, "missing-pipe",
+                        lines[index].strip() + " |", match["key"])
+        return None
     return None
 
 
@@ -189,7 +226,7 @@ def _content(lines: list[str], last: int) -> Iterator[tuple[int, str]]:
 
 
 _CHECKS: tuple[Callable[[list[str], int, yaml.MarkedYAMLError], Slip | None], ...] = (
-    _quotes, _no_space, _no_colon, _flow, _colon_in_value, _indentation)
+    _block_text, _missing_pipe, _quotes, _no_space, _no_colon, _flow, _colon_in_value, _indentation)
 
 
 def tab_fixes(text: str) -> list[tuple[int, int, int, str]]:
