@@ -192,7 +192,9 @@ def _run(root: Path, *, today: dt.date, base_ref: str | None, jobs: int | None) 
     findings = [*found, *(f for c in checked for f in c.findings)]
     base = gitbase.load(root, base_ref, [s.rel for s in sources]) if base_ref else None
     repository = build_repository(checked, today, base)
-    found_by_rules = unknown.rule_findings(repository, _failed(checked))
+    failed = unknown.failed((c.source.kind, c.source.rel, c.source.path, c.data)
+                            for c in checked if not c.valid)
+    found_by_rules = unknown.rule_findings(repository, failed)
     paths = {c.source.rel: c.source.path for c in checked}
     kept = unknown.existing_references(unknown.one_per_place([*findings, *found_by_rules]),
                                        repository)
@@ -214,23 +216,6 @@ def _described(findings: list[Finding], repository: model.Repository,
     schemas = _schemas if _schemas is not None else Schemas(schemas_dir)
     return [schemas.describe(repository.raw[f.file][0], f)
             if f.code in DESCRIBED and f.file in repository.raw else f for f in findings]
-
-
-def _failed(checked: Iterable[Checked]) -> list[unknown.Failed]:
-    """The records left out of the model, read again as text (they are few)."""
-    failed = []
-    for item in checked:
-        if item.valid:
-            continue
-        ids = {item.source.rel.rsplit("/", 1)[-1].removesuffix(".yaml")}
-        if isinstance(item.data, dict) and isinstance(item.data.get("id"), str):
-            ids.add(item.data["id"])
-        try:
-            text = item.source.path.read_bytes().decode("utf-8", errors="replace")
-        except OSError:
-            text = ""
-        failed.append(unknown.Failed(item.source.kind, frozenset(ids), text))
-    return failed
 
 
 def _place_all(findings: list[Finding], paths: dict[str, Path], root: Path) -> list[Finding]:

@@ -20,9 +20,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
 from lint.fixes import render
 from lint.model import Repository
+from lint.parse import MAX_BYTES
 from lint.problem import Finding, Pointer
 from lint.references import references
 from lint.rules import RULES, Rule
@@ -42,6 +45,23 @@ class Failed:
     def mentions(self, record_id: str) -> bool:
         return record_id in self.text and re.search(
             rf"(?<![\w-]){re.escape(record_id)}(?![\w-])", self.text) is not None
+
+
+def failed(records: Iterable[tuple[str, str, Path, Any]]) -> list[Failed]:
+    """The records left out of the model (kind, file, path, data as parsed), read again as
+    text: they are few, and only the start of a file too large to read counts."""
+    found = []
+    for kind, rel, path, data in records:
+        ids = {rel.rsplit("/", 1)[-1].removesuffix(".yaml")}
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+        try:
+            with open(path, "rb") as handle:
+                text = handle.read(MAX_BYTES).decode("utf-8", errors="replace")
+        except OSError:
+            text = ""
+        found.append(Failed(kind, frozenset(ids), text))
+    return found
 
 
 def rule_findings(repository: Repository, failed: Sequence[Failed]) -> list[Finding]:
