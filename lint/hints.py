@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import jsonschema_rs
@@ -121,20 +121,26 @@ def about(field: Mapping[str, Any]) -> str:
     return str(description or title or "")
 
 
-def closest_field(word: str, schema: Mapping[str, Any]) -> str:
-    """The field meant by an unknown name: close to a field's name or to its Czech title."""
+def closest_field(word: str, schema: Mapping[str, Any], missing: Sequence[str] = ()) -> str:
+    """The field meant by an unknown name: a Czech word of a field's title (`stav` → status),
+    a name close to a field's, or the one required field the object lacks."""
     properties = schema.get("properties", {})
-    by_name = difflib.get_close_matches(word, sorted(properties), n=1, cutoff=0.6)
-    if by_name:
-        return by_name[0]
     titles: dict[str, str] = {}
     for name, sub in properties.items():
         title = sub.get("title") if isinstance(sub, dict) else None
         if isinstance(title, str):
             for word_of_title in [title, *title.split()]:
                 titles.setdefault(fixes.plain(word_of_title), name)
-    match = difflib.get_close_matches(fixes.plain(word), list(titles), n=1, cutoff=0.75)
-    return titles[match[0]] if match else ""
+    plain = fixes.plain(word)
+    if plain in titles:
+        return titles[plain]
+    by_name = difflib.get_close_matches(word, sorted(properties), n=1, cutoff=0.6)
+    if by_name:
+        return by_name[0]
+    match = difflib.get_close_matches(plain, list(titles), n=1, cutoff=0.75)
+    if match:
+        return titles[match[0]]
+    return missing[0] if len(missing) == 1 else ""
 
 
 def _plain(value: Any) -> object:

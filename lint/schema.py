@@ -69,17 +69,20 @@ class Schemas:
             return []
         node, lines = compose(text), text.splitlines()
         findings: dict[tuple[Pointer, bool], Finding] = {}
-        for error in _errors(validator.iter_errors(data)):
-            finding = self._finding(error, rel, kind)
+        errors = list(_errors(validator.iter_errors(data)))
+        missing = _missing_fields(errors)
+        for error in errors:
+            finding = self._finding(error, rel, kind, missing)
             line, column = locate_in(node, finding.pointer, key=finding.key)
             finding = replace(finding, line=line, column=column)
             text_line = lines[line - 1] if 0 < line <= len(lines) else ""
             finding = replace(finding, args={**finding.args, **self.fields.explain(
                 kind, finding, error.instance, text_line)})
             findings.setdefault((finding.pointer, finding.key), finding)
-        return list(findings.values())
+        return _renamed_not_missing(list(findings.values()))
 
-    def _finding(self, error: Any, rel: str, kind: str) -> Finding:
+    def _finding(self, error: Any, rel: str, kind: str,
+                 missing: Mapping[Pointer, list[str]]) -> Finding:
         pointer: Pointer = tuple(error.instance_path)
         name = type(error.kind).__name__
         code = _CODES.get(name, _OTHER)
@@ -92,7 +95,8 @@ class Schemas:
             unexpected = str(error.kind.unexpected[0])
             pointer, key = (*pointer, unexpected), True
             args.update(property=unexpected, allowed=", ".join(sorted(subschema.get(
-                "properties", {}))), suggestion=closest_field(unexpected, subschema))
+                "properties", {}))), suggestion=closest_field(
+                    unexpected, subschema, missing.get(pointer[:-1], [])))
         elif name == "Type":
             args.update(expected=_types(error.kind), actual=_type_of(error.instance))
             # A text written as lines below its field without `|` reads as a list or object:
@@ -133,6 +137,23 @@ class Schemas:
         if isinstance(node, dict) and "$ref" in node:
             node = follow(root, node["$ref"])
         return node if isinstance(node, dict) else {}
+
+
+def _missing_fields(errors: list[Any]) -> dict[Pointer, list[str]]:
+    """Object pointer → the required fields it lacks."""
+    found: dict[Pointer, list[str]] = {}
+    for error in errors:
+        if type(error.kind).__name__ == "Required":
+            found.setdefault(tuple(error.instance_path), []).append(str(error.kind.property))
+    return found
+
+
+def _renamed_not_missing(findings: list[Finding]) -> list[Finding]:
+    """An unknown field that is a missing one misnamed (`stav:` for `status:`) is one mistake:
+    the unknown field's message names the right name, the missing field says nothing."""
+    renamed = {(f.pointer[:-1], f.args.get("suggestion")) for f in findings if f.code == "KP202"}
+    return [f for f in findings
+            if f.code != "KP201" or (f.pointer, f.args.get("property")) not in renamed]
 
 
 def _errors(errors: Iterable[Any]) -> Iterator[Any]:

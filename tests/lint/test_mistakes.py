@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.corpus import generate
+from bench.schedule import TODAY as BENCH_TODAY
 from lint import engine
 from lint.messages import FIXED
 from lint.problem import Problem
@@ -101,3 +103,11 @@ def test_the_corrected_line_works(case: Path, tmp_path: Path) -> None:
 
 def test_enough_mistakes() -> None:
     assert len(_cases()) >= 40
+
+
+def test_the_benchmarks_breakages_give_one_message_each(tmp_path: Path) -> None:
+    """The benchmark breaks meetings the ways editors do (bench/breakage.py); among thousands of
+    valid records each broken one gives exactly one problem, and nothing else is reported."""
+    corpus = generate(tmp_path, 600, broken=0.02)
+    problems = engine.run(corpus.root, today=BENCH_TODAY, jobs=1).problems
+    assert sorted(p.file for p in problems) == sorted(corpus.broken)
