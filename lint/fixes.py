@@ -124,6 +124,9 @@ def _time_guesses(text: str) -> Iterator[str]:
 
 
 def _date_guesses(text: str) -> Iterator[str]:
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if first != text.strip() and _DATE_ISO.fullmatch(first):  # a time after the date
+        text = first
     match = _DATE_CZ.fullmatch(text)
     if match:
         yield f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"

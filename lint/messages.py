@@ -454,6 +454,11 @@ REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
                                "chybí znak |",
                          "en": "the text of '{key}' starts on the next line, but the | after "
                                "the colon is missing"},
+        "odd-space": {"cs": "odsazení obsahuje nezlomitelnou nebo jinou zvláštní mezeru "
+                            "(nejspíš zkopírovanou z Wordu nebo webu); odsazujte obyčejnými "
+                            "mezerami",
+                      "en": "the indentation holds a non-breaking or other unusual space "
+                            "(probably pasted from Word or the web); indent with plain spaces"},
         "space-in-time": {"cs": "v čase je za dvojtečkou mezera",
                           "en": "the time has a space after its colon"},
         "colon-in-text": {"cs": "text pole na předchozím řádku pokračuje a obsahuje dvojtečku "

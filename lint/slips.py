@@ -54,6 +54,18 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> Slip | None:
     return None
 
 
+def _odd_space(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip | None:
+    """A non-breaking or other unusual space in the indentation (pasted from Word or the web):
+    YAML indents with plain spaces only."""
+    for number, line in _content(lines, last):
+        indent = line[:len(line) - len(line.lstrip())]
+        odd = next((i for i, c in enumerate(indent) if c not in " \t"), None)
+        if odd is not None:
+            fixed = " " * len(indent) + line.lstrip()
+            return Slip(number, odd + 1, "odd-space", fixed.strip(), spaces=len(indent))
+    return None
+
+
 def _block_text(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip | None:
     """A line of a `|` text indented less than the text's first line: YAML ends the text
     there and reads the line as a field."""
@@ -100,9 +112,21 @@ def _quotes(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip | No
             return Slip(number, column, "unclosed-quote", line.rstrip() + quote)
         after = rest[end + 1:].split(" #", 1)[0].strip()
         if after:
-            inner = " ".join((rest[:end] + " " + after).replace('"', "").split())
-            return Slip(number, column, "text-after-quote", f'{match["head"].strip()} "{inner}"')
+            return Slip(number, column, "text-after-quote",
+                        f'{match["head"].strip()} {_requoted(rest.split(" #", 1)[0], quote)}')
     return None
+
+
+def _requoted(rest: str, quote: str) -> str:
+    """The text between the first and the last quote, in the other kind of quotes (an
+    apostrophe or a quotation inside it is then plain text), or without inner quotes."""
+    body = rest.rstrip()
+    if body.endswith(quote) and len(body) > 1:
+        inner = body[:-1]
+        other = "'" if quote == '"' else '"'
+        if other not in inner:
+            return f"{other}{inner}{other}"
+    return '"' + " ".join(body.replace('"', "").split()) + '"'
 
 
 def _closing(rest: str, quote: str) -> int | None:
@@ -180,11 +204,31 @@ def _indentation(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> Slip
                                        "mapping values are not allowed", "expected <block end>")):
         return None
     line = lines[last]
+    unindented = _unindented_before(lines, last)
+    if unindented is not None:
+        return unindented
     width = _expected_indent(lines, last, exc)
     fixed = " " * width + line.strip() if width is not None else ""
     reason = "indentation" if width else "indentation-none"
     return Slip(last + 1, len(line) - len(line.lstrip()) + 1, reason, fixed.strip(),
                 spaces=width or 0)
+
+
+def _unindented_before(lines: list[str], last: int) -> Slip | None:
+    """`minutes:` / `author: x` / `  status: y`: the field after an empty field should have
+    been indented under it, like the field that follows it."""
+    before = [(i, row) for i, row in enumerate(lines[:last]) if row.strip()
+              and not row.strip().startswith("#")][-2:]
+    if len(before) < 2:
+        return None
+    (_, parent), (index, field) = before
+    above, here = _KEY.match(parent), _KEY.match(field)
+    indent = len(lines[last]) - len(lines[last].lstrip())
+    if (above and here and not above["value"] and len(above["indent"]) == len(here["indent"])
+            and indent > len(here["indent"])):
+        return Slip(index + 1, len(here["indent"]) + 1, "indentation", field.strip(),
+                    spaces=indent)
+    return None
 
 
 def _expected_indent(lines: list[str], last: int, exc: yaml.MarkedYAMLError) -> int | None:
@@ -226,7 +270,8 @@ def _content(lines: list[str], last: int) -> Iterator[tuple[int, str]]:
 
 
 _CHECKS: tuple[Callable[[list[str], int, yaml.MarkedYAMLError], Slip | None], ...] = (
-    _block_text, _missing_pipe, _quotes, _no_space, _no_colon, _flow, _colon_in_value, _indentation)
+    _odd_space, _block_text, _missing_pipe, _quotes, _no_space, _no_colon, _flow,
+    _colon_in_value, _indentation)
 
 
 def tab_fixes(text: str) -> list[tuple[int, int, int, str]]:

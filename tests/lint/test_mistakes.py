@@ -32,6 +32,8 @@ LIBRARY_ENGLISH = re.compile(
     r"is not valid|is not of type|does not match|is not one of|required property|schemas? listed|"
     r"oneOf|anyOf|additional|\bexpected\b|\bfound\b|\bwhile\b|scanning|parsing|mapping|"
     r"could not|did not|\bcharacter\b|\bnumber\b|\bstring\b|\bobject\b|\barray\b|\binteger\b")
+RELAID = ("indentation", "indentation-none", "text-indentation", "odd-space")
+"""Slips whose corrected line gets the indentation the hint names, not the one typed."""
 CZECH = re.compile("[áčďéěíňóřšťúůýž]", re.IGNORECASE)
 CORRECTED = re.compile(re.escape(FIXED["cs"]).replace(r"\{fixed\}", "(.*?)"))
 
@@ -89,7 +91,7 @@ def test_the_corrected_line_works(case: Path, tmp_path: Path) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     old = lines[number - 1]
     indent = old[:len(old) - len(old.lstrip())]
-    if "indentation" in str(problems[0].args.get("reason")) or code == "KP103":
+    if problems[0].args.get("reason") in RELAID or code == "KP103":
         indent = " " * int(str(problems[0].args["spaces"]))
     if code == "KP201":  # a missing field: the line is added
         lines.insert(number - 1, indent + corrected[1])
