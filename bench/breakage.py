@@ -42,7 +42,7 @@ def _typo_in_reference(text: str) -> str | None:
 
 BREAKS: tuple[tuple[str, Break], ...] = (
     ("unclosed quote (KP101)", _sub(r'^title: (.*)$', r'title: "\1')),
-    ("misspelt field name (KP201, KP202)", _sub(r"^status: ", "stav: ")),
+    ("misspelt field name (KP202)", _sub(r"^status: ", "stav: ")),  # one message: lint/schema
     ("status not in the list (KP204)", _sub(r"^status: \w+$", "status: konalo se")),
     ("date as Czech text (KP205)",
      _sub(r"^date: (\d{4})-0?(\d+)-0?(\d+)$", r'date: "\3. \2. \1"')),

@@ -83,6 +83,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build(language(argv)).parse_args(argv)
+    args.lang = language(argv)
     args.root = Path(args.root)
     try:
         return HANDLERS[args.command](args)

@@ -10,8 +10,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from edit.context import Context, create
-from edit.entities import slug
 from edit.messages import EditError
+from lint.fixes import slug
 
 SLUG_WORDS = 4
 SLUG_LENGTH = 40

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedMap
 
 from edit.context import Context, create
 from edit.messages import EditError
+from lint.fixes import slug
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 ORGANISATION_KINDS = ("city", "city-district", "region", "state", "provider", "agency",
                       "local-action-group", "other")
 """The `kind` enum of schemas/organisation.schema.json (a test keeps the two equal)."""
 KIND_COMMENT = "DOPLŇTE druh, pokud ho víte (kind: provider, state, city, region, …)"
 
-
-def slug(text: str) -> str:
-    """An id from Czech text: `Jana Nováková` → `jana-novakova`, `ČvT` → `cvt`."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")
 
 
 @dataclass(frozen=True)

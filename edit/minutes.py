@@ -19,13 +19,18 @@ from edit.messages import EditError, format_date_cs
 from lint import model
 
 TODO = "TODO"
-"""Stands for a value only a person can give; as an id it fails the linter until replaced."""
+"""Stands for a value only a person can give; as an id it fails the linter until replaced.
+
+Every comment below says what to write in words that work when followed literally (a test
+completes the scaffold as they say and lints it): an empty list is filled inside its brackets,
+never by items below it, which YAML would refuse after `[]`."""
 OPEN = ("open", "in-progress")
 COMMENTS = {
     "present": "DOPLŇTE: smažte nepřítomné, přidejte další přítomné (id z records/people/)",
-    "excused": "DOPLŇTE: omluvení, např. - jana-urbanova",
+    "excused": "DOPLŇTE: omluvené vepište do závorek, např. [jana-urbanova, ivan-langr]",
     "agenda": "DOPLŇTE: body programu tak, jak jsou v zápisu",
-    "task": "DOPLŇTE: nový stav (open, in-progress, done, cancelled) a případně note",
+    "task": "DOPLŇTE: nový stav (open, in-progress, done, cancelled), týž stav i do pole status "
+            "v records/decisions/{task}.yaml",
     "author": "DOPLŇTE: id zapisovatele/zapisovatelky (records/people/)",
 }
 
@@ -92,7 +97,7 @@ def _task_checks(data: CommentedMap, tasks: list[model.Decision]) -> None:
     for task in tasks:
         if task.id not in checked:
             entry = CommentedMap([("task", task.id), ("status", task.status)])
-            entry.yaml_add_eol_comment(COMMENTS["task"], "status")
+            entry.yaml_add_eol_comment(COMMENTS["task"].format(task=task.id), "status")
             checks.append(entry)
     if checks:
         data["task_checks"] = checks

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint import codes, gitbase, model, modeline
+from lint import codes, gitbase, model, modeline, unknown
 from lint.discover import Source, discover
-from lint.parse import compose, locate, locate_in, parse_file
+from lint.parse import compose, locate_in, parse_file
 from lint.problem import Finding, Problem
-from lint.rules import RULES
 from lint.schema import Schemas
 
 PARALLEL_FROM = 400
@@ -80,17 +79,12 @@ def _check_one(source: Source) -> Checked:
     findings = list(parsed.findings)
     if parsed.data is None:
         return Checked(source, None, False, tuple(findings))
-    errors = _schemas.check(source.kind, parsed.data, source.rel)
-    findings += [_place(f, parsed.text) for f in errors]
+    errors = _schemas.check(source.kind, parsed.data, source.rel, parsed.text)
+    findings += errors
     missing_modeline = modeline.check(parsed.text, source.rel, source.kind)
     if missing_modeline:
         findings.append(missing_modeline)
     return Checked(source, parsed.data, not errors, tuple(findings))
-
-
-def _place(finding: Finding, text: str) -> Finding:
-    line, column = locate(text, finding.pointer, key=finding.key)
-    return dataclasses.replace(finding, line=line, column=column)
 
 
 def check_files(sources: Sequence[Source], schemas_dir: Path, jobs: int) -> list[Checked]:
@@ -137,10 +131,11 @@ def build_repository(checked: Iterable[Checked], today: dt.date,
     for item in checked:
         kind, rel = item.source.kind, item.source.rel
         files[kind].append(rel)
+        # A record's file name is its id (KP301 says where they differ): references to it
+        # resolve even when the record is unreadable or its id mistyped, so one broken file
+        # does not cascade into errors in every file that mentions it.
+        known[kind].add(rel.rsplit("/", 1)[-1].removesuffix(".yaml"))
         if item.data is None:
-            # Unreadable, but its file name is its id (KP301): references to it resolve, so
-            # one broken file does not cascade into errors in every file that mentions it.
-            known[kind].add(rel.rsplit("/", 1)[-1].removesuffix(".yaml"))
             continue
         raw[rel] = (kind, item.data)
         record_id = item.data.get("id") if isinstance(item.data, dict) else None
@@ -197,11 +192,30 @@ def _run(root: Path, *, today: dt.date, base_ref: str | None, jobs: int | None) 
     findings = [*found, *(f for c in checked for f in c.findings)]
     base = gitbase.load(root, base_ref, [s.rel for s in sources]) if base_ref else None
     repository = build_repository(checked, today, base)
-    found_by_rules = [f for rule in RULES for f in rule.check(repository)]
+    failed = unknown.failed((c.source.kind, c.source.rel, c.source.path, c.data)
+                            for c in checked if not c.valid)
+    found_by_rules = unknown.rule_findings(repository, failed)
     paths = {c.source.rel: c.source.path for c in checked}
-    findings += _place_all(found_by_rules, paths, root)
+    kept = unknown.existing_references(unknown.one_per_place([*findings, *found_by_rules]),
+                                       repository)
+    findings = [f for f in kept if not unknown.is_rule(f.code)] + _place_all(
+        [f for f in kept if unknown.is_rule(f.code)], paths, root)
+    findings = _described(findings, repository, root / "schemas")
     problems = sorted({_problem(f) for f in findings})
     return Result(tuple(problems), repository, len(sources))
+
+
+DESCRIBED = frozenset({unknown.PLACEHOLDER})
+"""Rule codes whose hint quotes the field's description from the schema (what to fill in)."""
+
+
+def _described(findings: list[Finding], repository: model.Repository,
+               schemas_dir: Path) -> list[Finding]:
+    if not any(f.code in DESCRIBED for f in findings):
+        return findings
+    schemas = _schemas if _schemas is not None else Schemas(schemas_dir)
+    return [schemas.describe(repository.raw[f.file][0], f)
+            if f.code in DESCRIBED and f.file in repository.raw else f for f in findings]
 
 
 def _place_all(findings: list[Finding], paths: dict[str, Path], root: Path) -> list[Finding]:

@@ -25,6 +25,20 @@ KIND_NAMES: Mapping[str, Mapping[str, str]] = {
 }
 
 SUGGESTION = {"cs": " Měli jste na mysli „{suggestion}“?", "en": " Did you mean '{suggestion}'?"}
+OR = {"cs": " nebo ", "en": " or "}
+FIXED = {"cs": "Napište řádek takto: „{fixed}“.", "en": "Write the line as: '{fixed}'."}
+"""Put before a hint when the linter found a value the field accepts (lint/fixes.py)."""
+FIX_IS_THE_HINT = frozenset({"KP101", "KP203", "KP205", "KP206"})
+"""Codes whose general hint a corrected line makes superfluous."""
+
+TYPE_NAMES: Mapping[str, Mapping[str, str]] = {
+    "cs": {"string": "text", "integer": "celé číslo", "number": "číslo", "boolean": "ano/ne "
+           "(true/false)", "object": "skupina polí (pole: hodnota na dalších řádcích)",
+           "array": "seznam (položky s pomlčkou)", "null": "prázdná hodnota"},
+    "en": {"string": "text", "integer": "integer", "number": "number",
+           "boolean": "true/false", "object": "an object (field: value lines)",
+           "array": "a list (items with a dash)", "null": "an empty value"},
+}
 
 
 def format_date_cs(day: dt.date) -> str:
@@ -33,24 +47,26 @@ def format_date_cs(day: dt.date) -> str:
 
 CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     "KP101": {
-        "cs": Text("Chyba v zápisu YAML: {detail}",
+        "cs": Text("Chyba v zápisu YAML: {reason}.",
                    "Zkontrolujte odsazení (mezery, ne tabulátory), dvojtečky za názvy polí a "
                    "uzavřené uvozovky na tomto a předchozím řádku."),
-        "en": Text("YAML syntax error: {detail}",
+        "en": Text("YAML syntax error: {reason}.",
                    "Check the indentation (spaces, not tabs), the colons after field names and "
                    "closed quotes on this line and the one before."),
     },
     "KP102": {
         "cs": Text("Pole „{key}“ je v záznamu dvakrát.",
-                   "Každé pole smí být v jednom objektu jen jednou; spojte obě hodnoty do jedné."),
+                   "Každé pole smí být v jednom objektu jen jednou; spojte obě hodnoty do jedné "
+                   "a tento řádek smažte."),
         "en": Text("Field '{key}' appears twice.",
-                   "A field may appear only once in an object; merge the two values."),
+                   "A field may appear only once in an object; merge the two values and delete "
+                   "this line."),
     },
     "KP103": {
         "cs": Text("Řádek obsahuje tabulátor.",
-                   "YAML odsazuje jen mezerami; nahraďte tabulátor dvěma mezerami."),
+                   "YAML odsazuje jen mezerami: nahraďte tabulátor mezerami (zde {spaces})."),
         "en": Text("The line contains a tab character.",
-                   "YAML indents with spaces only; replace the tab with two spaces."),
+                   "YAML indents with spaces only: replace the tab with spaces (here {spaces})."),
     },
     "KP104": {
         "cs": Text("Soubor není v kódování UTF-8 (bajt {byte}).",
@@ -140,22 +156,20 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     },
     "KP201": {
         "cs": Text("Chybí povinné pole „{property}“ (v {field}).",
-                   "Doplňte pole „{property}“; popis a příklad ukáže editor (VS Code) nebo "
-                   "schéma."),
+                   "Doplňte pole „{property}“."),
         "en": Text("Required field '{property}' is missing (in {field}).",
-                   "Add the field '{property}'; the editor (VS Code) or the schema shows an "
-                   "example."),
+                   "Add the field '{property}'."),
     },
     "KP202": {
         "cs": Text("Neznámé pole „{property}“.",
-                   "Povolená pole: {allowed}."),
-        "en": Text("Unknown field '{property}'.", "Allowed fields: {allowed}."),
+                   "Názvy polí jsou anglicky; povolená pole zde: {allowed}."),
+        "en": Text("Unknown field '{property}'.", "Allowed fields here: {allowed}."),
     },
     "KP203": {
-        "cs": Text("Pole {field} má špatný typ: očekáván {expected}, je zde {actual}.",
-                   "Text, který vypadá jako číslo, dejte do uvozovek, např. \"209\"."),
-        "en": Text("Field {field} has the wrong type: expected {expected}, found {actual}.",
-                   "Quote text that looks like a number, e.g. \"209\"."),
+        "cs": Text("Pole {field} má špatný typ: {reason}.",
+                   "Hodnotu zapište v podobě, jakou pole čeká."),
+        "en": Text("Field {field} has the wrong type: {reason}.",
+                   "Write the value in the form the field expects."),
     },
     "KP204": {
         "cs": Text("Hodnota „{value}“ v poli {field} není povolena.",
@@ -163,26 +177,24 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
         "en": Text("Value '{value}' is not allowed in {field}.", "Allowed values: {allowed}."),
     },
     "KP205": {
-        "cs": Text("Hodnota „{value}“ v poli {field} není platná (datum nebo adresa).",
-                   "Datum pište jako RRRR-MM-DD a jen skutečné dny (ne 2022-02-30); příklad: "
-                   "{example}"),
-        "en": Text("Value '{value}' in {field} is not valid (a date or an address).",
-                   "Write dates as YYYY-MM-DD and only real days (not 2022-02-30); example: "
-                   "{example}"),
+        "cs": Text("Hodnota „{value}“ v poli {field} {reason}.",
+                   "Datum pište jako RRRR-MM-DD a jen skutečné dny (ne 2022-02-30), adresu celou "
+                   "i s https://."),
+        "en": Text("Value '{value}' in {field} {reason}.",
+                   "Write dates as YYYY-MM-DD and only real days (not 2022-02-30), addresses in "
+                   "full with https://."),
     },
     "KP206": {
         "cs": Text("Hodnota „{value}“ v poli {field} nemá správný tvar.",
-                   "Čas pište jako HH:MM (00:00–23:59), id malými písmeny bez diakritiky s "
-                   "pomlčkami; příklad: {example}"),
+                   "Zapište hodnotu v tvaru, který pole čeká."),
         "en": Text("Value '{value}' in {field} has the wrong form.",
-                   "Write times as HH:MM (00:00–23:59), ids in lowercase ASCII with hyphens; "
-                   "example: {example}"),
+                   "Write the value in the form the field expects."),
     },
     "KP207": {
-        "cs": Text("Pole {field} neodpovídá schématu: {detail}",
-                   "Porovnejte pole s příkladem ve schématu; příklad: {example}"),
-        "en": Text("Field {field} does not match the schema: {detail}",
-                   "Compare the field with the schema's example: {example}"),
+        "cs": Text("Pole {field}: {reason}.",
+                   "Opravte hodnotu tak, jak říká popis pole."),
+        "en": Text("Field {field}: {reason}.",
+                   "Correct the value as the field's description says."),
     },
     "KP301": {
         "cs": Text("Id „{id}“ neodpovídá názvu souboru (očekáváno „{expected}“).",
@@ -204,7 +216,7 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     },
     "KP306": {
         "cs": Text("Pole {field} ještě obsahuje zástupný text TODO.",
-                   "Doplňte skutečnou hodnotu (jméno, datum, text), nebo pole smažte, není-li "
+                   "Nahraďte TODO skutečnou hodnotou, nebo pole smažte, není-li "
                    "povinné."),
         "en": Text("Field {field} still holds the placeholder TODO.",
                    "Fill in the real value, or delete the field if it is optional."),
@@ -407,6 +419,84 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
 }
 
 REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "KP203": {
+        "type": {"cs": "má tu být {expected}, je zde {actual}",
+                 "en": "expected {expected}, found {actual}"},
+        "missing-pipe": {"cs": "má tu být {expected}, je zde {actual}; víceřádkový text začíná "
+                               "znakem | hned za názvem pole",
+                         "en": "expected {expected}, found {actual}; a multi-line text starts "
+                               "with | right after the field name"},
+    },
+    "KP205": {
+        "date": {"cs": "není datum ve tvaru RRRR-MM-DD, nebo takový den není",
+                 "en": "is not a date as YYYY-MM-DD, or no such day exists"},
+        "uri": {"cs": "není celá webová adresa (https://…)",
+                "en": "is not a full web address (https://…)"},
+        "other": {"cs": "nemá platný tvar", "en": "is not in a valid form"},
+    },
+    "KP101": {
+        "unclosed-quote": {"cs": "uvozovky otevřené na tomto řádku se neuzavírají",
+                           "en": "the quote opened on this line is not closed"},
+        "text-after-quote": {"cs": "za uzavřenými uvozovkami pokračuje text",
+                             "en": "text goes on after the closing quote"},
+        "missing-space": {"cs": "za dvojtečkou u pole „{key}“ chybí mezera",
+                          "en": "the colon after '{key}' is not followed by a space"},
+        "missing-colon": {"cs": "za názvem pole chybí dvojtečka",
+                          "en": "the field name is not followed by a colon"},
+        "colon-in-value": {"cs": "text obsahuje dvojtečku s mezerou, takový text musí být "
+                                 "v uvozovkách",
+                           "en": "the text holds a colon and a space; such text must be quoted"},
+        "text-indentation": {"cs": "řádek textu je odsazený méně než text nad ním; má začínat "
+                                   "{spaces} mezerami jako ostatní řádky textu",
+                             "en": "the line of text is indented less than the text above it; "
+                                   "it must start with {spaces} spaces like the others"},
+        "missing-pipe": {"cs": "text pole „{key}“ začíná na dalším řádku, ale za dvojtečkou "
+                               "chybí znak |",
+                         "en": "the text of '{key}' starts on the next line, but the | after "
+                               "the colon is missing"},
+        "odd-space": {"cs": "odsazení obsahuje nezlomitelnou nebo jinou zvláštní mezeru "
+                            "(nejspíš zkopírovanou z Wordu nebo webu); odsazujte obyčejnými "
+                            "mezerami",
+                      "en": "the indentation holds a non-breaking or other unusual space "
+                            "(probably pasted from Word or the web); indent with plain spaces"},
+        "space-in-time": {"cs": "v čase je za dvojtečkou mezera",
+                          "en": "the time has a space after its colon"},
+        "colon-in-text": {"cs": "text pole na předchozím řádku pokračuje a obsahuje dvojtečku "
+                                "s mezerou; takový víceřádkový text začněte znakem | hned za "
+                                "názvem pole (např. content: |) a na dalších řádcích ho "
+                                "odsaďte",
+                          "en": "the text of the field above goes on and holds a colon and a "
+                                "space; start such multi-line text with | right after the "
+                                "field name (e.g. content: |) and indent it below"},
+        "indentation": {"cs": "řádek je odsazený jinak než pole, ke kterým patří; má začínat "
+                              "{spaces} mezerami",
+                        "en": "the line is indented differently from the fields it belongs "
+                              "to; it must start with {spaces} spaces"},
+        "indentation-none": {"cs": "řádek je odsazený, ale pole na nejvyšší úrovni začínají "
+                                   "na začátku řádku",
+                             "en": "the line is indented, but top-level fields start at the "
+                                   "beginning of the line"},
+        "list-on-key-line": {"cs": "položka seznamu (-) nemůže být na řádku s názvem pole",
+                             "en": "a list item (-) cannot be on the line of the field name"},
+        "unclosed-bracket": {"cs": "závorka otevřená na tomto řádku se neuzavírá",
+                             "en": "the bracket opened on this line is not closed"},
+        "other": {"cs": "{detail}", "en": "libyaml says: {detail}"},
+    },
+    "KP207": {
+        "min-items": {"cs": "seznam nesmí být prázdný (alespoň {limit} položka)",
+                      "en": "the list must not be empty (at least {limit} item)"},
+        "min-length": {"cs": "hodnota nesmí být prázdná", "en": "the value must not be empty"},
+        "max-length": {"cs": "text je delší, než pole dovoluje ({limit} znaků)",
+                       "en": "the text is longer than the field allows ({limit} characters)"},
+        "unique-items": {"cs": "některá položka je v seznamu dvakrát",
+                         "en": "an item appears twice in the list"},
+        "minimum": {"cs": "číslo „{value}“ je menší než {limit}",
+                    "en": "the number '{value}' is less than {limit}"},
+        "maximum": {"cs": "číslo „{value}“ je větší než {limit}",
+                    "en": "the number '{value}' is greater than {limit}"},
+        "other": {"cs": "hodnota „{value}“ neodpovídá popisu pole",
+                  "en": "the value '{value}' does not fit the field's description"},
+    },
     "KP304": {
         "meeting-year-folder": {
             "cs": "jednání patří do složky roku, ve kterém se koná.",

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 
+from lint import slips
 from lint.problem import Finding, Pointer
 
 MAX_BYTES = 1024 * 1024
@@ -123,8 +123,10 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Finding]]:
     """Parse YAML text into plain values; problems carry their own line and column."""
     if not text.strip() or all(_is_comment(line) for line in text.splitlines()):
         return None, [Finding("KP105", rel, line=1, column=1)]
-    findings = [Finding("KP103", rel, line=line, column=col)
-                for line, col in _tabs(text)]
+    tabs = slips.tab_fixes(text) if "\t" in text else []
+    findings = [Finding("KP103", rel, line=line, column=col, args={"spaces": spaces,
+                                                                   "fixed": fixed.strip()})
+                for line, col, spaces, fixed in tabs]
     try:
         _check_depth(text)
         node = yaml.compose(text, Loader=_Loader)
@@ -140,17 +142,34 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Finding]]:
         line, column = _first_alias(text) if exc.code == "KP106" else (exc.line, exc.column)
         refused = Finding(exc.code, rel, line=line, column=column, args=exc.args_)
         return None, [*findings, refused]
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
+        if tabs and _parses(_without_tabs(text, tabs)):
+            return None, findings  # the tabs are the mistake: one message each, no KP101
         return None, [*findings, _syntax_error(text, rel, exc)]
-    except yaml.YAMLError as exc:  # libyaml's reader errors carry no mark: find the character
-        bad = _UNACCEPTABLE.search(text)
-        line, column = position(text, bad.start()) if bad else (1, 1)
-        return None, [*findings, Finding("KP101", rel, line=line, column=column,
-                                         args={"detail": str(exc)})]
     return data, findings
 
 
-def _syntax_error(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Finding:
+def _without_tabs(text: str, tabs: list[tuple[int, int, int, str]]) -> str:
+    lines = text.split("\n")
+    for line, _column, _spaces, fixed in tabs:
+        lines[line - 1] = fixed
+    return "\n".join(lines)
+
+
+def _parses(text: str) -> bool:
+    try:
+        yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _syntax_error(text: str, rel: str, exc: yaml.YAMLError) -> Finding:
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        # libyaml's reader errors carry no mark: find the character it refused.
+        bad = _UNACCEPTABLE.search(text)
+        line, column = position(text, bad.start()) if bad else (1, 1)
+        return Finding("KP101", rel, line=line, column=column, args={"detail": str(exc)})
     if exc.problem_mark and _LIBYAML_TOO_DEEP in (exc.problem or ""):
         line, column = _too_deep_at(text, exc.problem_mark)
         return Finding("KP113", rel, line=line, column=column, args={"limit": MAX_DEPTH})
@@ -161,7 +180,13 @@ def _syntax_error(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Finding:
         mark = exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = " ".join(filter(None, [exc.context, exc.problem]))
-    return Finding("KP101", rel, line=line, column=column, args={"detail": problem})
+    slip = slips.diagnose(text, exc)
+    if slip is not None:
+        return Finding("KP101", rel, line=slip.line, column=slip.column, args={
+            "detail": problem, "reason": slip.reason, "fixed": slip.fixed, "key": slip.key,
+            "spaces": slip.spaces})
+    return Finding("KP101", rel, line=line, column=column,
+                   args={"detail": problem, "reason": "other"})
 
 
 _UNACCEPTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff"
@@ -177,15 +202,6 @@ def position(text: str, index: int) -> tuple[int, int]:
 def _is_comment(line: str) -> bool:
     stripped = line.strip()
     return not stripped or stripped.startswith("#")
-
-
-def _tabs(text: str) -> Iterator[tuple[int, int]]:
-    if "\t" not in text:
-        return
-    for number, line in enumerate(text.splitlines(), 1):
-        col = line.find("\t")
-        if col >= 0:
-            yield number, col + 1
 
 
 def _first_alias(text: str) -> tuple[int, int]:

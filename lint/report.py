@@ -7,7 +7,17 @@ from collections.abc import Iterable, Sequence
 
 from lint import yamlerrors
 from lint.codes import names
-from lint.messages import CATALOGUE, KIND_NAMES, REASONS, RULES_DOC, SUGGESTION
+from lint.messages import (
+    CATALOGUE,
+    FIX_IS_THE_HINT,
+    FIXED,
+    KIND_NAMES,
+    OR,
+    REASONS,
+    RULES_DOC,
+    SUGGESTION,
+    TYPE_NAMES,
+)
 from lint.problem import Problem, Severity
 
 FORMATS = ("text", "json", "github")
@@ -30,15 +40,30 @@ def render(problem: Problem, lang: str) -> tuple[str, str]:
         args["field"] = WHOLE_RECORD[lang]
     if problem.code == "KP101" and lang == "cs" and isinstance(args.get("detail"), str):
         args["detail"] = yamlerrors.czech(str(args["detail"]))
+    if problem.code == "KP101" and "reason" not in args:
+        args["reason"] = "other"
+    for name in ("expected", "actual"):
+        if problem.code == "KP203" and isinstance(args.get(name), str):
+            args[name] = OR[lang].join(TYPE_NAMES[lang].get(t, t) for t in
+                                       str(args[name]).split(","))
     reason = REASONS.get(problem.code, {}).get(str(args.get("reason")))
     if reason is not None:
         args["reason"] = reason[lang].format_map(args)
     message = text.message.format_map(args)
     if args.get("suggestion"):
         message += SUGGESTION[lang].format_map(args)
-    anchor = problem.code.lower()
-    hint = f"{text.hint.format_map(args)} ({RULES_DOC}#{anchor})"
-    return message, hint
+    return message, _hint(problem.code, text.hint, args, lang)
+
+
+def _hint(code: str, template: str, args: _Args, lang: str) -> str:
+    """The catalogue's hint, after the corrected line when there is one, followed by the
+    field's own description from the schema (Czech: the schemas describe fields in Czech)."""
+    parts = [FIXED[lang].format_map(args)] if args.get("fixed") else []
+    if not parts or code not in FIX_IS_THE_HINT:
+        parts.append(template.format_map(args))
+    if args.get("about") and lang == "cs":
+        parts.append(str(args["about"]))
+    return " ".join(parts) + f" ({RULES_DOC}#{code.lower()})"
 
 
 def plural_cs(count: int, one: str, few: str, many: str) -> str:

@@ -10,6 +10,7 @@ _CS: tuple[tuple[str, str], ...] = (
      "soubor skončil dřív, než se uzavřely uvozovky nebo závorka"),
     ("while scanning a quoted scalar", "v textu v uvozovkách"),
     ("while scanning a simple key", "u názvu pole"),
+    ("while scanning for the next token", "na tomto místě:"),
     ("while scanning a plain scalar", "v textu"),
     ("while scanning a block scalar", "v blokovém textu (|)"),
     ("while parsing a block mapping", "v objektu"),
@@ -40,9 +41,15 @@ _CS: tuple[tuple[str, str], ...] = (
 _CHARACTER = re.compile(r"found character '(.+?)' that cannot start any token")
 
 
+_ENGLISH = re.compile(r"\b(found|while|expected|scanning|parsing|but|the|not|could|did|"
+                      r"character|allowed|stream|document|token|mapping|sequence)\b")
+GENERIC = "text nelze přečíst (zkontrolujte odsazení, dvojtečky a uvozovky)"
+"""Said instead of a libyaml phrase we have no Czech for: editors never read library English."""
+
+
 def czech(detail: str) -> str:
-    """The detail with every phrase we know in Czech; unknown parts stay as libyaml said."""
+    """The detail in Czech: every phrase we know translated, or the generic sentence."""
     detail = _CHARACTER.sub(r"found character that cannot start any token (\1)", detail)
     for english, czech_text in _CS:
         detail = detail.replace(english, czech_text)
-    return detail
+    return GENERIC if _ENGLISH.search(detail) else detail

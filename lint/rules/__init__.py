@@ -1,6 +1,7 @@
 """The consistency rules, listed explicitly; a test checks the list against this folder.
 
-Each rule module has a `CODE`, a kebab-case `NAME` saying what it flags, a `SEVERITY`, a docstring
+Each rule module has a `CODE`, a kebab-case `NAME` saying what it flags, a `SEVERITY`, `READS`
+(the kinds of other records it judges by), a docstring
 with *What it flags* and *Why it matters*, and `check(model) -> Iterator[Finding]`.
 """
 
@@ -47,6 +48,10 @@ class Rule(Protocol):
     CODE: str
     NAME: str
     SEVERITY: Severity
+    READS: tuple[str, ...]
+    """Kinds of other records whose facts the rule's conclusions rest on: where one of them
+    failed to parse or to validate, or is referred to but missing, the rule says nothing about
+    the records it touches (lint/unknown.py)."""
     __doc__: str | None
 
     def check(self, model: Repository) -> Iterator[Finding]: ...

@@ -17,6 +17,7 @@ from lint.problem import Finding, Severity
 CODE = "KP403"
 NAME = "ambiguous-local-time"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ from lint.problem import Finding, Severity
 CODE = "KP701"
 NAME = "approved-minutes-changed"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP414"
 NAME = "attendance-on-unheld-meeting"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

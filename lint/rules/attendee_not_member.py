@@ -17,6 +17,7 @@ from lint.problem import Finding, Severity
 CODE = "KP501"
 NAME = "attendee-not-member"
 SEVERITY = Severity.INFO
+READS: tuple[str, ...] = ("group", "person")
 
 Roster = Mapping[str, tuple[Membership, ...]]
 

@@ -14,6 +14,7 @@ from lint.problem import Finding, Severity
 CODE = "KP413"
 NAME = "cancelled-without-reason"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ from lint.problem import Finding, Severity
 CODE = "KP603"
 NAME = "check-not-after-decision"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ("decision", "meeting")
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP601"
 NAME = "decision-meeting-mismatch"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ("meeting",)
 
 
 def check(model: Repository) -> Iterator[Finding]:

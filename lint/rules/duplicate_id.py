@@ -14,6 +14,7 @@ from lint.problem import Finding, Severity
 CODE = "KP302"
 NAME = "duplicate-id"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP401"
 NAME = "end-before-start"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

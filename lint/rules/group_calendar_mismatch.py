@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP305"
 NAME = "group-calendar-mismatch"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ("calendar",)
 
 
 def check(model: Repository) -> Iterator[Finding]:

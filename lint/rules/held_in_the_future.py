@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP410"
 NAME = "held-in-the-future"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -14,6 +14,7 @@ from lint.problem import Finding, Severity
 CODE = "KP301"
 NAME = "id-differs-from-file-name"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ from lint.problem import Finding, Severity
 CODE = "KP404"
 NAME = "meeting-on-public-holiday"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ()
 
 
 @cache

@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP405"
 NAME = "meeting-on-weekend"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ()
 
 _DAYS = {5: ("sobota", "Saturday"), 6: ("neděle", "Sunday")}
 

@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP406"
 NAME = "meeting-outside-group-period"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ("group",)
 
 
 def check(model: Repository) -> Iterator[Finding]:

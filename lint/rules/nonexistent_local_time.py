@@ -17,6 +17,7 @@ from lint.problem import Finding, Severity
 CODE = "KP402"
 NAME = "nonexistent-local-time"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP604"
 NAME = "overdue-task"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -19,6 +19,7 @@ from lint.problem import Finding, Severity
 CODE = "KP502"
 NAME = "overlapping-membership"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

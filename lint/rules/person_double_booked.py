@@ -19,6 +19,7 @@ from lint.problem import Finding, Pointer, Severity
 CODE = "KP408"
 NAME = "person-double-booked"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ("meeting",)
 
 Entry = tuple[dt.datetime, dt.datetime, tuple[Meeting, Pointer]]
 

@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP411"
 NAME = "planned-in-the-past"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP412"
 NAME = "postponement-not-linked"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ("meeting",)
 
 UNKNOWN = "…"
 

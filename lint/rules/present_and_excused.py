@@ -15,6 +15,7 @@ from lint.problem import Finding, Severity
 CODE = "KP407"
 NAME = "present-and-excused"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 LISTS = ("present", "excused", "guests")
 

@@ -18,6 +18,7 @@ from lint.problem import Finding, Severity
 CODE = "KP304"
 NAME = "record-in-wrong-folder"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 

@@ -20,6 +20,7 @@ from lint.problem import Finding, Severity
 CODE = "KP409"
 NAME = "room-double-booked"
 SEVERITY = Severity.WARNING
+READS: tuple[str, ...] = ("meeting", "venue")
 
 Entry = tuple[dt.datetime, dt.datetime, Meeting]
 

@@ -18,6 +18,7 @@ from lint.problem import Finding, Severity
 CODE = "KP602"
 NAME = "status-without-check"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ("meeting",)
 
 INITIAL = {"task": "open", "decision": "adopted"}
 

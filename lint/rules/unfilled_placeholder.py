@@ -18,6 +18,7 @@ from lint.schema import walk
 CODE = "KP306"
 NAME = "unfilled-placeholder"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 MARKER = "TODO"
 _PLACEHOLDER = re.compile(r"(?:^|\n)\s*(?:[-*]\s*)?TODO\b")
 """TODO at the start of the value or of one of its lines (also as a Markdown list item)."""

@@ -17,6 +17,7 @@ from lint.references import references
 CODE = "KP303"
 NAME = "unresolved-reference"
 SEVERITY = Severity.ERROR
+READS: tuple[str, ...] = ()
 
 
 def check(model: Repository) -> Iterator[Finding]:

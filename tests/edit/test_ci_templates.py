@@ -20,7 +20,7 @@ from sync.radicale import running
 from tests.edit.conftest import ROOT
 
 COPIED = ("schemas", "records", "lint", "sync", "edit", "web", "pyproject.toml")
-OURS = ("python -m lint", "python -m edit", "git fetch", "BASE=")
+OURS = ("python -m lint", "python -m edit", "git ", "BASE=", "if git")
 """Commands a template runs that this test executes; `pip install` is the runner's business."""
 GITHUB_BASE = "${{ github.base_ref }}"
 NEW_PERSON = """\
@@ -88,9 +88,9 @@ def test_github_lint_workflow_runs_as_written(checkout: Path) -> None:
     assert list(workflow[True]) == ["pull_request"]  # PyYAML reads the key `on` as True
     checkout_step = workflow["jobs"]["lint"]["steps"][0]
     assert checkout_step["with"]["fetch-depth"] == 0
-    commands = ours([step["run"] for step in github_runs(".github/workflows/lint.yml")])
+    commands = ours([step["run"] for step in workflow["jobs"]["lint"]["steps"] if "run" in step])
     assert any("--format github" in c and f"--base origin/{GITHUB_BASE}" in c for c in commands)
-    assert "python -m edit format --check" in commands
+    assert not any("format" in c and "--format" not in c for c in commands)  # never judged
     for command in commands:
         done = execute(command.replace(GITHUB_BASE, "main"), checkout)
         assert done.returncode == 0, (command, done.stdout, done.stderr)
@@ -105,6 +105,7 @@ def test_github_lint_workflow_runs_as_written(checkout: Path) -> None:
 def test_gitlab_lint_job_runs_as_written(checkout: Path, pipeline: dict[str, str]) -> None:
     job = load(".gitlab-ci.yml")["lint"]
     assert ours(job["script"]) == job["script"]  # every line is run here
+    assert not any("edit format" in line for line in job["script"])  # format is never judged
     script = "\n".join(job["script"])
     env = {**ENV, **pipeline}
     done = execute(script, checkout, env)
@@ -181,3 +182,100 @@ def test_publish_steps_run_against_a_calendar_server(checkout: Path) -> None:
             done = execute(command, checkout, env)
             assert done.returncode == 0, (command, done.stderr)
     assert "nic se nezapsalo" in done.stdout
+
+
+UNQUOTED_TIME = ("start: \"14:00\"", "start: 14:00")
+"""A layout the linter accepts and the formatter changes (it quotes times)."""
+PR_BRANCH = "novy-termin"
+
+
+@pytest.fixture
+def pull_request(tmp_path: Path, checkout: Path) -> tuple[Path, Path]:
+    """(origin, clone): origin has a pull-request branch whose record is valid but not in the
+    canonical format; the clone is checked out on that branch, as the format job checks out."""
+    origin = tmp_path / "origin"
+    git(tmp_path, "clone", "--quiet", "--bare", str(checkout), str(origin))
+    editor = tmp_path / "editor"
+    git(tmp_path, "clone", "--quiet", str(origin), str(editor))
+    git(editor, "checkout", "--quiet", "-b", PR_BRANCH)
+    meeting = editor / "records/meetings/2022/2022-10-19-rps.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(*UNQUOTED_TIME),
+                       encoding="utf-8")
+    git(editor, "commit", "--quiet", "-am", "Čas bez uvozovek")
+    git(editor, "push", "--quiet", "origin", PR_BRANCH)
+    assert execute("python -m lint", editor).returncode == 0  # valid: only the layout differs
+    clone = tmp_path / "job"
+    git(tmp_path, "clone", "--quiet", "--branch", PR_BRANCH, str(origin), str(clone))
+    return origin, clone
+
+
+def _branch_head(origin: Path) -> str:
+    return subprocess.run(["git", "rev-parse", PR_BRANCH], cwd=origin, env=ENV, check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def _canonical_on_branch(origin: Path, tmp_path: Path) -> bool:
+    fresh = tmp_path / "fresh"
+    git(tmp_path, "clone", "--quiet", "--branch", PR_BRANCH, str(origin), str(fresh))
+    return execute("python -m edit format --check", fresh).returncode == 0
+
+
+def test_github_format_job_commits_the_format(pull_request: tuple[Path, Path],
+                                              tmp_path: Path) -> None:
+    origin, clone = pull_request
+    job = load(".github/workflows/lint.yml")["jobs"]["format"]
+    assert job["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    assert job["permissions"] == {"contents": "write"}
+    assert load(".github/workflows/lint.yml")["permissions"] == {"contents": "read"}
+    assert job["steps"][0]["with"]["ref"] == "${{ github.head_ref }}"
+    before = _branch_head(origin)
+    for _ in range(2):  # the second run finds nothing to do and commits nothing
+        for step in job["steps"]:
+            if "run" in step and step["run"].strip().startswith(OURS):
+                done = execute(step["run"], clone)
+                assert done.returncode == 0, (step["run"], done.stdout, done.stderr)
+        after = _branch_head(origin)
+        git(clone, "pull", "--quiet")
+    assert after != before
+    assert _canonical_on_branch(origin, tmp_path)
+    log = subprocess.run(["git", "log", "--format=%s", f"{before}..{PR_BRANCH}"], cwd=origin,
+                         env=ENV, check=True, capture_output=True, text=True).stdout
+    assert log.splitlines() == ["Jednotný formát záznamů (python -m edit format)"]
+
+
+def test_gitlab_format_job_commits_the_format(pull_request: tuple[Path, Path],
+                                              tmp_path: Path) -> None:
+    origin, clone = pull_request
+    job = load(".gitlab-ci.yml")["format"]
+    rule = job["rules"][0]["if"]
+    assert "$CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID" in rule  # no forks
+    assert "$KPSS_FORMAT_TOKEN" in rule
+    assert job["allow_failure"] is True
+    assert "${KPSS_FORMAT_TOKEN}@" in job["variables"]["KPSS_FORMAT_REMOTE"]
+    env = {**ENV, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME": PR_BRANCH,
+           "KPSS_FORMAT_REMOTE": str(origin)}  # GitLab expands it to the project with the token
+    before = _branch_head(origin)
+    done = execute("\n".join(job["script"]), clone, env)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    formatted = _branch_head(origin)
+    assert formatted != before
+    assert _canonical_on_branch(origin, tmp_path)
+    again = execute("\n".join(job["script"]), clone, env)
+    assert again.returncode == 0
+    assert _branch_head(origin) == formatted  # nothing left to format: no commit
+
+
+def test_format_jobs_do_not_fail_on_an_unreadable_record(pull_request: tuple[Path, Path]) -> None:
+    """A syntax error is the linter's to report at its line; the format job formats the rest."""
+    origin, clone = pull_request
+    broken = clone / "records/people/jana-novakova.yaml"
+    broken.write_text(NEW_PERSON + 'note: "neuzavřené\n', encoding="utf-8")
+    job = load(".gitlab-ci.yml")["format"]
+    env = {**ENV, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME": PR_BRANCH,
+           "KPSS_FORMAT_REMOTE": str(origin)}
+    script = [line for line in job["script"] if "checkout" not in line and "fetch" not in line]
+    done = execute("\n".join(script), clone, env)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    steps = load(".github/workflows/lint.yml")["jobs"]["format"]["steps"]
+    formatting = next(s["run"] for s in steps if s.get("name") == "Sjednocení formátu")
+    assert execute(formatting, clone).returncode == 0

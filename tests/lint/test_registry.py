@@ -11,6 +11,7 @@ import lint.rules
 from lint.codes import ENGINE, names
 from lint.problem import Severity
 from lint.rules import _MODULES, RULES
+from lint.schema import KINDS
 
 RULES_DIR = Path(lint.rules.__file__).parent
 KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -44,3 +45,5 @@ def test_rule_module_shape(rule: lint.rules.Rule) -> None:
     assert doc.startswith("What it flags:"), rule.CODE
     assert "\n\nWhy it matters:" in doc, rule.CODE
     assert callable(rule.check)
+    assert isinstance(rule.READS, tuple)
+    assert set(rule.READS) <= set(KINDS.values()), rule.CODE  # kinds judged by (lint/unknown)

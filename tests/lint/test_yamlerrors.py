@@ -10,10 +10,10 @@ from lint.report import render
 
 
 @pytest.mark.parametrize(("text", "phrase"), [
-    ('title: "Jednání\nstatus: held\n', "soubor skončil dřív"),
-    ("title: a: b\n", "dvojtečka tu být nemůže"),
-    ("groups:\n  - rps\n bad: x\n", "očekáván"),
-    ("a: [1, 2\n", "hranatých"),
+    ('title: "Jednání\nstatus: held\n', "uvozovky otevřené na tomto řádku"),
+    ("title: a: b\n", "dvojtečku s mezerou"),
+    ("groups:\n  - rps\n bad: x\n", "pole na nejvyšší úrovni"),
+    ("a: [1, 2\n", "závorka otevřená"),
     ("a: `x`\n", "nemůže začínat"),
     ("a: 1\n---\nb: 2\n", "jediný záznam"),
 ])
