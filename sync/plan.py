@@ -95,7 +95,7 @@ class State:
             props = {str(k): str(v) for k, v in data.get("props", {}).items()}
             fingerprint, token = str(data.get("fingerprint", "")), str(data.get("token", ""))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
-                OSError):
+                OSError, RecursionError):  # RecursionError: JSON nested thousands deep
             return cls()
         return cls(events, foreign, commit, fingerprint, token, props)
 
