@@ -32,7 +32,7 @@ from sync.push import (
     inspect,
     look,
 )
-from sync.serve import serve
+from sync.serve import DEFAULT_DATA, DEFAULT_PORT, serve
 
 if TYPE_CHECKING:
     from lint.model import Calendar, Repository
@@ -83,8 +83,11 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m sync serve",
         description="Spustí místní Radicale, nahraje do něj harmonogram a vypíše adresy k odběru.")
-    parser.add_argument("--port", type=int, default=0, help="port (výchozí: volný port)")
-    parser.add_argument("--data", metavar="DIR", help="složka pro data serveru (výchozí: dočasná)")
+    parser.add_argument("--port", type=int, default=None,
+                        help=f"port (výchozí: {DEFAULT_PORT}; 0 = kterýkoli volný)")
+    parser.add_argument("--data", metavar="DIR",
+                        help=f"složka pro data serveru (výchozí: {DEFAULT_DATA} v kořeni "
+                             "repozitáře; smazáním se server vynuluje)")
     parser.add_argument("--once", action="store_true", help="po nahrání server hned ukončit")
     parser.add_argument("--lang", choices=("cs", "en"), default="cs")
     parser.add_argument("--root", type=Path, default=Path.cwd())
@@ -196,6 +199,7 @@ def _calendar_ids(root: Path, wanted: str | None) -> list[str]:
 
 def _quiet(dav: Dav, looks: list[Look], args: argparse.Namespace, out: list[str]) -> None:
     """Report a run with nothing to do (it writes nothing, not even a newer sync token)."""
+    args.calendars_pushed = [(s.id, s.state.props.get(DISPLAYNAME, s.id)) for s in looks]
     plans = []
     for seen in looks:
         plan = CalendarPlan(seen.id, seen.href, True, dict(seen.state.props), {},
