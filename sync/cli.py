@@ -323,7 +323,8 @@ def write_ics(args: argparse.Namespace, out: list[str]) -> int:
     from sync.ics import write_ics as write  # noqa: PLC0415
     repo = load(args.root, args.today, args.lang)
     select(repo, args.calendar)
-    for path in write(repo, args.out, root=args.root, calendar_id=args.calendar):
+    for path in write(repo, args.out, root=args.root, calendar_id=args.calendar,
+                      today=args.today):
         out.append(str(path))
     return errors.EXIT_OK
 
