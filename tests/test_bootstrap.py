@@ -117,12 +117,17 @@ def test_without_ensurepip_pip_comes_from_pypi(tmp_path: Path, monkeypatch: pyte
 
 def test_with_ensurepip_nothing_is_downloaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               pypi: tuple[str, type[FakePyPI]]) -> None:
+    """Where ensurepip works (python.org, Homebrew, Debian with python3-venv) it is used."""
     kpss = load_kpss()
     monkeypatch.setattr(kpss, "PYPI", pypi[0])
-    probe = subprocess.run([kpss.sys.executable, "-c", "import ensurepip"], check=False)
-    if probe.returncode:
-        pytest.skip("this Python has no ensurepip (Debian without python3-venv)")
+    shadow = tmp_path / "shadow" / "ensurepip"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("", encoding="utf-8")
+    called = tmp_path / "ensurepip-ran"
+    (shadow / "__main__.py").write_text(f"open({str(called)!r}, 'w').close()\n", "utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(shadow.parent))
     assert kpss.make_venv(tmp_path / "venv") == "ensurepip"
+    assert called.exists()
     assert pypi[1].seen == []
 
 
