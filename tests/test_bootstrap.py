@@ -152,3 +152,23 @@ def test_unreachable_pypi_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> No
 def test_it_starts_on_the_python_of_macos() -> None:
     """macOS's command-line tools ship Python 3.9: kpss.py must parse there to hand over."""
     ast.parse((ROOT / "kpss.py").read_text(encoding="utf-8"), feature_version=(3, 9))
+
+
+def test_an_older_python_hands_over_to_a_newer_one_on_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kpss = load_kpss()
+    (tmp_path / "python3.12").symlink_to(kpss.sys.executable)  # this Python is >= 3.11
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert kpss.newer_python() == str(tmp_path / "python3.12")
+
+
+def test_without_a_new_enough_python_it_says_what_to_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    kpss = load_kpss()
+    monkeypatch.setenv("PATH", str(tmp_path))  # nothing to hand over to
+    monkeypatch.setattr(kpss, "MINIMUM", (99, 0))  # as macOS's 3.9 sees 3.11
+    assert kpss.main(["-s", "serve"]) == kpss.EXIT_SETUP
+    err = capsys.readouterr().err
+    assert "Python 99.0 nebo novější" in err
+    assert "python.org" in err
