@@ -91,8 +91,9 @@ def _pip_wheel() -> tuple[str, str]:
             files = json.loads(answer.read(MAX_WHEEL))["urls"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise SetupError(f"Nepodařilo se zjistit, kde je pip na PyPI ({PYPI}/pip/json: {exc}). "
-                         "Zkontrolujte připojení k internetu, nebo nainstalujte balíček "
-                         "python3-venv (sudo apt install python3-venv).") from exc
+                         "Zkontrolujte připojení k internetu (při chybě certifikátu: sudo apt "
+                         "install ca-certificates), nebo nainstalujte balíček python3-venv "
+                         "(sudo apt install python3-venv).") from exc
     for entry in files:
         if entry.get("packagetype") == "bdist_wheel" and entry.get("url", "").endswith(".whl"):
             # A mirror may list the file relative to the JSON document (RFC 3986, 5.2).
