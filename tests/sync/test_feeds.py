@@ -57,3 +57,13 @@ def test_the_command_writes_both(tmp_path: Path, capsys: pytest.CaptureFixture[s
     feed, archive = (uids((tmp_path / n).read_bytes()) for n in ("vse.ics", "vse-archiv.ics"))
     assert len(feed) < len(archive)
     assert "vse-archiv.ics" in capsys.readouterr().out
+
+
+def test_the_feeds_events_are_the_archives_to_the_byte(synthetic: Repository) -> None:
+    files = ics.feeds(synthetic, "vse", dt.date(2023, 10, 1), stamps={}, record_url=url)
+    feed, archive = (icalendar.Calendar.from_ical(files[n]) for n in ("vse.ics", "vse-archiv.ics"))
+    whole = {str(e["UID"]): e.to_ical() for e in archive.walk("VEVENT")}
+    events = feed.walk("VEVENT")
+    assert events
+    assert all(e.to_ical() == whole[str(e["UID"])] for e in events)
+    assert feed.walk("VTIMEZONE")[0].to_ical() == archive.walk("VTIMEZONE")[0].to_ical()
