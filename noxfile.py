@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import nox
 
-PYTHON = "3.11"
+PYTHON = None
+"""The interpreter nox runs under (kpss.py's .venv): any Python >= 3.11, so a machine with only
+its own python3 (Ubuntu 24.04: 3.12) needs no python3.11 beside it."""
 PACKAGE = "."
 TEST_EXTRAS = ".[test]"
 SERVE_EXTRAS = ".[serve]"
 SITE_EXTRAS = ".[site]"
 SITE_OUT = "site"
-SOURCES = ("lint", "sync", "edit", "web", "bench", "tests", "noxfile.py")
+SOURCES = ("lint", "sync", "edit", "web", "bench", "tests", "noxfile.py", "kpss.py", "scripts")
 BENCH_TOOLS = ("check-jsonschema>=0.28", "yamllint>=1.35", "vdirsyncer>=0.19")
 """What the benchmark compares with; the tests run its quick mode once."""
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import lintbench, report, syncbench, targets
+from bench import lintbench, report, sitebench, syncbench, targets
 from bench.events import before_requests
 from bench.lintbench import LintRow
 from bench.syncbench import SyncRow
@@ -66,15 +66,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         lint_rows = lintbench.bench_lint(lint_sizes, runs, work, args.seed, _say)
         phases = _phases(work, lint_rows)
         broken = _broken(work, lint_rows, args.seed)
+        site = [sitebench.measure(work / f"lint-{r.meetings}", work / f"site-{r.meetings}")
+                for r in lint_rows]
+        _say(f"site: largest page {max((r.largest_bytes for r in site), default=0) / 1024:.1f} kB")
         servers = [s for s in args.servers.split(",") if s]
         sync_rows = syncbench.bench_sync(sync_sizes, servers, runs=runs, work=work,
                                          seed=args.seed, say=_say)
         timing = _before_requests(work, sync_rows)
     lines = _report(lint_rows, phases, broken, sync_rows, timing, argv=argv, started=started)
+    lines += ["", "### Site (`python -m web build`, largest page)", "", *sitebench.lines(site)]
     print("\n".join(lines))
     if args.json:
-        args.json.write_text(json.dumps(_figures(lint_rows, phases, broken, sync_rows, timing),
-                                        indent=1, default=_plain), encoding="utf-8")
+        figures = {**_figures(lint_rows, phases, broken, sync_rows, timing), "site": site}
+        args.json.write_text(json.dumps(figures, indent=1, default=_plain), encoding="utf-8")
     return 0
 
 

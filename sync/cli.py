@@ -32,7 +32,7 @@ from sync.push import (
     inspect,
     look,
 )
-from sync.serve import serve
+from sync.serve import DEFAULT_DATA, DEFAULT_PORT, serve
 
 if TYPE_CHECKING:
     from lint.model import Calendar, Repository
@@ -83,26 +83,39 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m sync serve",
         description="Spustí místní Radicale, nahraje do něj harmonogram a vypíše adresy k odběru.")
-    parser.add_argument("--port", type=int, default=0, help="port (výchozí: volný port)")
-    parser.add_argument("--data", metavar="DIR", help="složka pro data serveru (výchozí: dočasná)")
+    parser.add_argument("--port", type=int, default=None, metavar="PORT",
+                        help=f"port (výchozí: {DEFAULT_PORT}; 0 = kterýkoli volný)")
+    parser.add_argument("--data", metavar="SLOŽKA",
+                        help=f"složka pro data serveru (výchozí: {DEFAULT_DATA} v kořeni "
+                             "repozitáře; smazáním se server vynuluje)")
     parser.add_argument("--once", action="store_true", help="po nahrání server hned ukončit")
-    parser.add_argument("--lang", choices=("cs", "en"), default="cs")
-    parser.add_argument("--root", type=Path, default=Path.cwd())
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    _common(parser)
     parser.set_defaults(dry_run=False, calendar=None, timeout=30.0, deadline=600.0,
                         allow_mass_delete=False, verbose=False)
     return parser
 
 
 def _ics_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m sync ics",
-                                     description="Zapíše jeden soubor .ics za každý kalendář.")
-    parser.add_argument("--out", type=Path, required=True, help="cílová složka")
-    parser.add_argument("--calendar", metavar="ID")
-    parser.add_argument("--lang", choices=("cs", "en"), default="cs")
-    parser.add_argument("--root", type=Path, default=Path.cwd())
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    parser = argparse.ArgumentParser(
+        prog="python -m sync ics",
+        description="Zapíše za každý kalendář <id>.ics k odběru (jednání za poslední rok a všechna "
+                    "nadcházející) a <id>-archiv.ics (všechna jednání).")
+    parser.add_argument("--out", type=Path, required=True, metavar="SLOŽKA",
+                        help="cílová složka")
+    parser.add_argument("--calendar", metavar="ID", help="jen tento kalendář (id záznamu)")
+    _common(parser)
     return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    """--lang, --root and --today, as `serve` and `ics` share them."""
+    parser.add_argument("--lang", choices=("cs", "en"), default="cs",
+                        help="jazyk hlášení (výchozí: cs)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="SLOŽKA",
+                        help="kořen repozitáře (výchozí: aktuální složka)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                        metavar="RRRR-MM-DD", help="den, vůči kterému se záznamy posuzují "
+                                                   "(výchozí: dnes)")
 
 
 PROCESS_ENDS_WITH_RUN = False
@@ -196,6 +209,7 @@ def _calendar_ids(root: Path, wanted: str | None) -> list[str]:
 
 def _quiet(dav: Dav, looks: list[Look], args: argparse.Namespace, out: list[str]) -> None:
     """Report a run with nothing to do (it writes nothing, not even a newer sync token)."""
+    args.calendars_pushed = [(s.id, s.state.props.get(DISPLAYNAME, s.id)) for s in looks]
     plans = []
     for seen in looks:
         plan = CalendarPlan(seen.id, seen.href, True, dict(seen.state.props), {},
@@ -319,7 +333,8 @@ def write_ics(args: argparse.Namespace, out: list[str]) -> int:
     from sync.ics import write_ics as write  # noqa: PLC0415
     repo = load(args.root, args.today, args.lang)
     select(repo, args.calendar)
-    for path in write(repo, args.out, root=args.root, calendar_id=args.calendar):
+    for path in write(repo, args.out, root=args.root, calendar_id=args.calendar,
+                      today=args.today):
         out.append(str(path))
     return errors.EXIT_OK
 

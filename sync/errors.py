@@ -40,6 +40,18 @@ class OutsideServer(ConfigError):
     key = "outside"
 
 
+class PortTaken(ConfigError):
+    """`serve`: another program listens on the port asked for."""
+
+    key = "serve_port"
+
+
+class ServeFailed(ConfigError):
+    """`serve`: the embedded Radicale did not start."""
+
+    key = "serve_failed"
+
+
 class RecordsInvalid(SyncError):
     key = "records"
     exit_code = EXIT_RECORDS

@@ -143,10 +143,27 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "The local Radicale calendar server runs at {url}. Calendars to subscribe to:",
     },
     "serve_stop": {
-        "cs": "Server běží, dokud ho neukončíte klávesami Ctrl+C.",
-        "en": "The server runs until you stop it with Ctrl+C.",
+        "cs": "Server běží, dokud ho neukončíte klávesami Ctrl+C. Data má ve složce {folder}, "
+              "takže adresy platí i po dalším spuštění; smazáním složky server vynulujete.",
+        "en": "The server runs until you stop it with Ctrl+C. Its data stay in {folder}, so the "
+              "addresses still work after the next start; delete the folder to reset it.",
     },
-    "serve_once": {"cs": "Server se ukončuje (--once).", "en": "Stopping the server (--once)."},
+    "serve_port": {
+        "cs": "Port {port} na tomto počítači už používá jiný program (třeba jiný běžící "
+              "`nox -s serve`). Ukončete ho, nebo zvolte jiný port: `nox -s serve -- --port "
+              "{other}` (odběry z portu {port} pak přestanou platit).",
+        "en": "Another program already uses port {port} on this computer (perhaps another "
+              "`nox -s serve`). Stop it, or choose another port: `nox -s serve -- --port "
+              "{other}` (subscriptions made on port {port} then stop working).",
+    },
+    "serve_failed": {
+        "cs": "Místní server Radicale se nespustil ({detail}); jeho výpis je v {log}.",
+        "en": "The local Radicale server did not start ({detail}); its log is in {log}.",
+    },
+    "serve_once": {
+        "cs": "Server se ukončuje (--once); data zůstávají ve složce {folder} pro další spuštění.",
+        "en": "Stopping the server (--once); its data stay in {folder} for the next start.",
+    },
     "sync": {"cs": "Synchronizace selhala: {detail}", "en": "Sync failed: {detail}"},
     "unknown_calendar": {
         "cs": "Kalendář „{id}“ v záznamech není. Dostupné: {known}.",

@@ -4,6 +4,7 @@ subscribers. Used by `python -m sync serve` and by the tests."""
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import socket
 import subprocess
@@ -16,6 +17,8 @@ from pathlib import Path
 
 USER = "kpss"
 START_TIMEOUT = 20.0
+LOG = "radicale.log"
+"""The server's own output, in its folder."""
 
 _RIGHTS = """\
 # The service account owns its calendars; anyone may read them (subscribers).
@@ -61,6 +64,19 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def port_free(port: int) -> bool:
+    """Whether a server could listen on 127.0.0.1:`port` now. SO_REUSEADDR as Radicale sets it
+    (http.server does): connections of a server just stopped (TIME_WAIT) do not count."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        if os.name == "posix":  # on Windows the option would let two servers share the port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float) -> None:
@@ -119,7 +135,7 @@ def running(folder: Path | None = None, port: int | None = None) -> Iterator[Ser
         port = port or free_port()
         password = secrets.token_urlsafe(16)
         config = _config(folder, port, password)
-        log = (folder / "radicale.log").open("wb")
+        log = (folder / LOG).open("wb")
         stack.callback(log.close)
         process = subprocess.Popen(
             [sys.executable, "-m", "radicale", "--config", str(config)],

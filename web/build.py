@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from sync import ical, stamps
-from sync.ics import record_url_from_env
+from sync import stamps
+from sync.ics import feeds, record_url_from_env
 from web.render import environment, meeting_path, pages, render
-from web.subscribe import ics_path
+from web.subscribe import CALENDARS
 from web.view import View
 
 STATIC = ("style.css",)
-OWNED = ("jednani", "skupiny", "kalendare")
+OWNED = ("jednani", "skupiny", "kalendare", "ukoly")
 """Folders the site owns: files there that this build did not write are stale and removed."""
 SUFFIXES = (".html", ".ics")
 
@@ -40,9 +40,9 @@ def _calendars(view: View, root: Path) -> dict[str, bytes]:
     repo = view.repo
     times = stamps.record_times(root, sorted(m.file for m in repo.meetings.values()))
     record_url = _record_url(view)
-    return {ics_path(cid): ical.calendar_ics(repo, repo.calendars[cid], stamps=times,
-                                             record_url=record_url)
-            for cid in sorted(repo.calendars)}
+    return {f"{CALENDARS}/{name}": data for cid in sorted(repo.calendars)
+            for name, data in feeds(repo, cid, view.today, stamps=times,
+                                    record_url=record_url).items()}
 
 
 def _write(out: Path, rel: str, data: bytes) -> None:
@@ -56,7 +56,7 @@ def _write(out: Path, rel: str, data: bytes) -> None:
 
 def _remove_stale(out: Path, written: set[str]) -> None:
     for folder in OWNED:
-        for path in sorted((out / folder).glob("*")):
+        for path in sorted((out / folder).rglob("*")):
             rel = path.relative_to(out).as_posix()
             if path.is_file() and path.suffix in SUFFIXES and rel not in written:
                 path.unlink()

@@ -13,6 +13,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from web import markup, text
+from web.subscribe import archive_path
 from web.view import View
 
 NAV = (("index.html", "Úvod"), ("jednani/index.html", "Jednání"),
@@ -68,7 +69,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         link=_link, nav=NAV, meeting_path=meeting_path, group_path=group_path,
-        calendar_path=calendar_path, text=text,
+        calendar_path=calendar_path, text=text, archive_path=archive_path,
     )
     return env
 
@@ -85,6 +86,10 @@ def pages(view: View) -> Iterator[Page]:
     for group in view.groups():
         yield Page(group_path(group.id), "group.html.j2", group.name, {"group": group})
     yield Page("ukoly.html", "tasks.html.j2", "Úkoly a usnesení")
+    for listing in view.archive.all():
+        for number, path in enumerate(listing.paths(), start=1):
+            yield Page(path, "listing.html.j2", listing.title_of(number),
+                       {"listing": listing, "number": number, "items": listing.page(number)})
     yield Page("plan.html", "plan.html.j2", "Komunitní plán",
                {"plans": [repo.plans[k] for k in sorted(repo.plans)]})
     yield Page("kalendare/index.html", "calendars.html.j2", "Kalendáře k odběru")

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from sync.ics import archive_name
+
 CALENDAR_URL = "KPSS_CALENDAR_URL"
 """Environment variable: the public address of the calendars on the CalDAV server (a prefix, or
 a pattern with `{id}`), used when `--calendar-url` is not given."""
@@ -23,8 +25,16 @@ class Subscription:
     """True when the subscribe links go to the city's calendar server, not to this site."""
 
 
+CALENDARS = "kalendare"
+
+
 def ics_path(calendar_id: str) -> str:
-    return f"kalendare/{calendar_id}.ics"
+    return f"{CALENDARS}/{calendar_id}.ics"
+
+
+def archive_path(calendar_id: str) -> str:
+    """Every meeting of the calendar, beside the feed of the past year and what is ahead."""
+    return f"{CALENDARS}/{archive_name(calendar_id)}"
 
 
 def webcal(url: str) -> str:

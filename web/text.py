@@ -12,6 +12,7 @@ MONTHS = ("leden", "únor", "březen", "duben", "květen", "červen", "červenec
 
 MEETING_STATUS = {"planned": "plánováno", "held": "proběhlo", "cancelled": "zrušeno",
                   "postponed": "odloženo"}
+PAST_PLANNED = "termín uplynul, záznam o konání zatím chybí"
 DECISION_STATUS = {"open": "otevřený", "in-progress": "rozpracovaný", "done": "splněný",
                    "cancelled": "zrušený", "adopted": "přijato", "revoked": "zrušeno"}
 DECISION_KIND = {"decision": "usnesení", "task": "úkol"}
@@ -71,8 +72,11 @@ def hours(meeting: Meeting) -> str:
     return f"{clock(start)}–{clock(end)}"
 
 
-def status(meeting: Meeting) -> str:
-    """The meeting's status as a word."""
+def status(meeting: Meeting, today: dt.date) -> str:
+    """The meeting's status as every page words it: a planned meeting whose day has passed
+    is no longer "plánováno", nor "proběhlo" until its record says so."""
+    if meeting.status == "planned" and meeting.date < today:
+        return PAST_PLANNED
     return MEETING_STATUS.get(meeting.status, meeting.status)
 
 

@@ -13,10 +13,14 @@ from functools import cached_property
 from typing import Any
 
 from lint.model import Calendar, Decision, Group, Meeting, Membership, Repository, TaskCheck
+from web import text
+from web.archive import Archive
 from web.subscribe import Subscription, subscription
 
-RECENT = 3
-"""How many past meetings the home page shows below the coming ones."""
+RECENT = dt.timedelta(days=90)
+"""How far back "Nedávná jednání" reach from --today."""
+SHORT_LIST = 10
+"""How many meetings a page shows in a short list; the rest are on the archive's pages."""
 OPEN = ("open", "in-progress")
 
 
@@ -35,6 +39,9 @@ def _when(meeting: Meeting) -> tuple[dt.date, dt.time, str]:
 class View:
     """The repository as the pages read it, on a given day."""
 
+    short_list = SHORT_LIST
+    recent_days = RECENT.days
+
     def __init__(self, repo: Repository, today: dt.date, *, base_url: str | None = None,
                  calendar_url: str | None = None) -> None:
         self.repo, self.today = repo, today
@@ -50,25 +57,24 @@ class View:
         return [m for m in self.meetings
                 if m.date >= self.today and (group_id is None or group_id in m.groups)]
 
-    def past(self, group_id: str | None = None, limit: int | None = None) -> list[Meeting]:
-        """Meetings before today, newest first."""
-        found = [m for m in reversed(self.meetings)
-                 if m.date < self.today and (group_id is None or group_id in m.groups)]
-        return found[:limit]
+    def recent(self, group_id: str | None = None) -> list[Meeting]:
+        """Meetings of the last 90 days before today, newest first, at most SHORT_LIST."""
+        since = self.today - RECENT
+        found = [m for m in reversed(self.meetings) if since <= m.date < self.today
+                 and (group_id is None or group_id in m.groups)]
+        return found[:SHORT_LIST]
 
-    def recent(self) -> list[Meeting]:
-        return self.past(limit=RECENT)
+    def status(self, meeting: Meeting) -> str:
+        """The one place that words a meeting's status for every page (web/text.py)."""
+        return text.status(meeting, self.today)
+
+    @cached_property
+    def archive(self) -> Archive:
+        return Archive(self)
 
     def next_meeting(self, group_id: str) -> Meeting | None:
         """The group's next meeting that takes place (not cancelled or postponed)."""
         return next((m for m in self.coming(group_id) if m.takes_place), None)
-
-    def meetings_by_year(self) -> list[tuple[int, list[Meeting]]]:
-        """Every meeting by year, newest year and meeting first."""
-        years: dict[int, list[Meeting]] = {}
-        for meeting in reversed(self.meetings):
-            years.setdefault(meeting.date.year, []).append(meeting)
-        return sorted(years.items(), reverse=True)
 
     def groups(self) -> list[Group]:
         """Steering group first, then working groups, then joint meetings; by name within."""
@@ -134,11 +140,21 @@ class View:
     def decisions(self, *, meeting_id: str | None = None, group_id: str | None = None,
                   kind: str | None = None) -> list[Decision]:
         """Decisions and tasks, by the meeting that made them, then agenda item and id."""
-        found = [d for d in self.repo.decisions.values()
-                 if (meeting_id is None or d.meeting == meeting_id)
-                 and (group_id is None or d.group == group_id)
-                 and (kind is None or d.kind == kind)]
-        return sorted(found, key=self._decision_order)
+        found = self._decisions_by_meeting.get(meeting_id, []) if meeting_id is not None \
+            else self._decisions
+        return [d for d in found if (group_id is None or d.group == group_id)
+                and (kind is None or d.kind == kind)]
+
+    @cached_property
+    def _decisions(self) -> list[Decision]:
+        return sorted(self.repo.decisions.values(), key=self._decision_order)
+
+    @cached_property
+    def _decisions_by_meeting(self) -> dict[str, list[Decision]]:
+        found: dict[str, list[Decision]] = {}
+        for decision in self._decisions:
+            found.setdefault(decision.meeting, []).append(decision)
+        return found
 
     def _decision_order(self, decision: Decision) -> tuple[dt.date, str, int, str]:
         meeting = self.repo.meetings.get(decision.meeting)
@@ -159,7 +175,15 @@ class View:
 
     def checks(self, task_id: str) -> list[Check]:
         """Every check of the task at a meeting, in the order of the meetings."""
-        return [Check(m, c) for m in self.meetings for c in m.task_checks if c.task == task_id]
+        return self._checks.get(task_id, [])
+
+    @cached_property
+    def _checks(self) -> dict[str, list[Check]]:
+        found: dict[str, list[Check]] = {}
+        for meeting in self.meetings:
+            for check in meeting.task_checks:
+                found.setdefault(check.task, []).append(Check(meeting, check))
+        return found
 
     def calendars(self) -> list[Calendar]:
         """Calendars of one group first (by name), the ones showing everything last."""

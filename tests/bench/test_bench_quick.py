@@ -30,9 +30,14 @@ def test_quick_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "### Lint" in done.stdout
     assert "### Sync" in done.stdout
+    assert "### Site" in done.stdout
     data = json.loads(figures.read_text(encoding="utf-8"))
     _lint(data)
     _sync(data)
+    [site] = data["site"]
+    assert site["code"] == 0
+    assert 0 < site["largest_bytes"] < 100 * 1024
+    assert f"`{site['largest']}`" in done.stdout
 
 
 def _lint(data: dict) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from lint import engine
 from lint.model import Repository
-from sync import ical
+from sync import ical, ics
 from tests.conftest import ROOT, make_repo
 from tests.parsers import oracles
 
@@ -36,14 +36,20 @@ class Source:
 
 def _write(name: str, root: Path, out: Path) -> Source:
     env = {**os.environ, "KPSS_RECORD_URL": URL}
-    done = subprocess.run([sys.executable, "-m", "sync", "ics", "--out", str(out / "calendars")],
+    today = dt.date.today()
+    done = subprocess.run([sys.executable, "-m", "sync", "ics", "--out", str(out / "calendars"),
+                           "--today", today.isoformat()],
                           cwd=root, env=env, capture_output=True, text=True, timeout=300,
                           check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    repo = engine.run(root, today=dt.date.today(), jobs=1).repository
-    files = {out / "calendars" / f"{cid}.ics": oracles.expected(repo, cid)
+    repo = engine.run(root, today=today, jobs=1).repository
+    # <id>-archiv.ics holds every meeting; <id>.ics, the same rendering of the past year and
+    # all ahead (sync/ics.py), is what subscribers fetch.
+    files = {out / "calendars" / ics.archive_name(cid): oracles.expected(repo, cid)
              for cid in sorted(repo.calendars)}
-    assert sorted(p.name for p in (out / "calendars").iterdir()) == sorted(p.name for p in files)
+    feeds = [f"{cid}.ics" for cid in repo.calendars]
+    assert sorted(p.name for p in (out / "calendars").iterdir()) == sorted(
+        [*feeds, *(p.name for p in files)])
     every = {uid: e for wanted in files.values() for uid, e in wanted.items()}
     (out / "events").mkdir()
     for cid in sorted(repo.calendars):

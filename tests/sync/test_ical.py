@@ -663,18 +663,20 @@ def test_refresh_interval(synthetic: Repository, refresh: str, expected: bytes) 
 def test_write_ics_writes_one_file_per_calendar(synthetic: Repository, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ics.RECORD_URL, URL)
-    written = ics.write_ics(synthetic, tmp_path / "out", root=tmp_path)
-    assert [p.name for p in written] == [f"{c}.ics" for c in sorted(synthetic.calendars)]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in written]
+    written = ics.write_ics(synthetic, tmp_path / "out", root=tmp_path, today=TODAY)
+    assert [p.name for p in written] == [f"{c}{s}.ics" for c in sorted(synthetic.calendars)
+                                         for s in ("", "-archiv")]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in written)
     vse = (tmp_path / "out" / "vse.ics").read_bytes()
-    assert vse == whole(synthetic, "vse")  # not a repository: every stamp is UNKNOWN
+    archive = (tmp_path / "out" / "vse-archiv.ics").read_bytes()
+    assert archive == whole(synthetic, "vse")  # not a repository: every stamp is UNKNOWN
     assert f"URL:{URL}records/meetings/".encode() in vse
 
 
 def test_write_ics_one_calendar_and_unknown(synthetic: Repository, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ics.RECORD_URL, raising=False)
-    [path] = ics.write_ics(synthetic, tmp_path, root=tmp_path, calendar_id="rps")
+    path, _archive = ics.write_ics(synthetic, tmp_path, root=tmp_path, calendar_id="rps")
     assert path == tmp_path / "rps.ics"
     assert b"\r\nURL:" not in path.read_bytes()
     with pytest.raises(ics.UnknownCalendarError):

@@ -72,6 +72,7 @@ def test_from_home_to_the_seniors_meeting_its_group_and_subscription(page, real_
 def test_minutes_of_31_8_2022_and_their_tasks(page, real_url: str) -> None:
     page.goto(real_url + "index.html")
     page.get_by_role("link", name="Všechna jednání").click()
+    page.locator("ul.years").get_by_role("link", name="2022", exact=True).click()
     page.locator("li.meeting", has_text="31. 8. 2022").get_by_role("link").first.click()
     assert page.url.endswith("/jednani/2022-08-31-rps.html")
     assert page.get_by_role("heading", name="Informace ze SML").is_visible()
@@ -81,8 +82,26 @@ def test_minutes_of_31_8_2022_and_their_tasks(page, real_url: str) -> None:
     assert sum(t.startswith("Úkol") for t in text) == 3
     assert any("Kateřina Jírová" in t and "13. 9. 2022" in t for t in text)
     page.get_by_role("link", name="Úkoly a usnesení").click()
+    page.get_by_role("link", name="Otevřené úkoly").click()
     page.wait_for_load_state("load")
-    assert page.locator("h2:text('Otevřené úkoly') + ul.decisions > li").count() == 4
+    assert page.get_by_role("heading", level=1).inner_text() == "Otevřené úkoly"
+    assert page.locator("ul.decisions > li").count() == 4
+
+
+def test_long_minutes_on_a_phone_jump_to_attendance_and_tasks(browser, real_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(real_url + "jednani/2022-08-31-rps.html")
+    toc = tab.get_by_role("navigation", name="Na této stránce")
+    for label, heading in (("Účast", "Účast"), ("Usnesení a úkoly", "Usnesení a úkoly z tohoto "
+                                                                   "jednání")):
+        toc.get_by_role("link", name=label, exact=True).click()
+        target = tab.get_by_role("heading", name=heading, exact=True)
+        box, scrolled = target.bounding_box(), tab.evaluate("window.scrollY")
+        assert box is not None
+        assert scrolled > 1000  # the long page did move
+        assert -1 < box["y"] < PHONE["height"]  # and the heading is on the screen
+    context.close()
 
 
 def test_a_cancelled_meeting_is_visibly_marked(page, edited_url: str) -> None:
