@@ -171,9 +171,14 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
                     commit=commit or plan.state.commit)
     if plan.state_supported or writes:
         outcome.cached = _keep(dav, plan, state)
-        if not outcome.cached:
+        if not outcome.cached and not keeps_no_cache(dav):  # that is said once per run
             outcome.warnings.append("state")
     return outcome
+
+
+def keeps_no_cache(dav: Dav) -> bool:
+    """The server refused the cache in both places it can live, in this run (sabre/dav)."""
+    return {STATE, COMMENT} <= dav.refused
 
 
 def adopt(dav: Dav, plan: CalendarPlan, outcome: Outcome, commit: Commit | None,
@@ -196,13 +201,24 @@ def _keep(dav: Dav, plan: CalendarPlan, state: State) -> bool:
 
     A calendar without one gets it in our own property, or where the server refuses that
     (Xandikos) in its `DAV:comment`, unless someone else's comment is there: one request more,
-    once, as later runs read where it is and write straight there."""
+    once, as later runs read where it is and write straight there. A property the server
+    refused once in this run is not offered again (`Dav.refused`): where it keeps neither
+    (sabre/dav), only the first calendar written asks, and every run compares the events."""
     if plan.cache_at:
         value = to_comment(state) if plan.cache_at == COMMENT else state.encode()
         return dav.proppatch(plan.href, {plan.cache_at: value})
-    if dav.proppatch(plan.href, {STATE: state.encode()}):
+    if _offer(dav, plan.href, STATE, state.encode()):
         return True
-    return plan.comment_free and dav.proppatch(plan.href, {COMMENT: to_comment(state)})
+    return plan.comment_free and _offer(dav, plan.href, COMMENT, to_comment(state))
+
+
+def _offer(dav: Dav, href: str, name: str, value: str) -> bool:
+    if name in dav.refused:
+        return False
+    kept = dav.proppatch(href, {name: value})
+    if not kept:
+        dav.refused.add(name)
+    return kept
 
 
 def _fresher(dav: Dav, plan: CalendarPlan, known: Mapping[str, Known]) -> str:

@@ -183,6 +183,19 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Note: the server did not keep the helper property of calendar {id}; the next run "
               "downloads more.",
     },
+    "no_cache": {
+        "cs": "Server neukládá mezipaměť synchronizace (ani vlastnost kalendáře, ani "
+              "DAV:comment); každý běh proto porovná události přímo: víc požadavků, stejný "
+              "výsledek.",
+        "en": "The server keeps no sync cache (neither a calendar property nor DAV:comment); "
+              "every run compares the events instead: more requests, the same result.",
+    },
+    "no_cache_yet": {
+        "cs": "Kalendáře na serveru nemají mezipaměť synchronizace; události se porovnaly "
+              "přímo.",
+        "en": "The calendars on the server hold no sync cache; the events were compared "
+              "directly.",
+    },
     "warn_newer": {
         "cs": "Přeskočeno: kalendář {id} už nese novější commit {newer} (tento běh je z {ours}); "
               "starší obsah se zpět nenahrává.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import secrets
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from tests.conftest import make_repo
 from tests.sync import xandikos
 from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import MEETINGS, SECRETS, Backend, Sandbox, secret_forms
+from tests.sync.servers import sabre
 
 START_TIMEOUT = 20.0
 
@@ -44,11 +45,33 @@ def xandikos_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backen
                       keeps_state=True, state_in_comment=True)
 
 
-@pytest.fixture(params=["radicale", "xandikos"])
-def server(request: pytest.FixtureRequest) -> Backend:
-    """Each server in turn: a test using it is a contract every server must keep."""
-    backend: Backend = request.getfixturevalue(f"{request.param}_server")
-    return backend
+@pytest.fixture(scope="session")
+def sabre_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    if not sabre.available():  # scripts/install-servers.sh installs it in CI
+        pytest.skip("php-sabre-dav is not installed")
+    password = secrets.token_urlsafe(16)
+    SECRETS.add(password)
+    with sabre.running(tmp_path_factory.mktemp("sabre"), "kpss", password, START_TIMEOUT) as port:
+        yield Backend("sabre", port, "kpss", password, sabre.principal("kpss"),
+                      sabre.home("kpss"), keeps_state=False, feed="?export", anonymous=False)
+
+
+SERVERS = ("radicale", "xandikos", "sabre")
+
+
+def server_fixture(names: tuple[str, ...]) -> Callable[[pytest.FixtureRequest], Backend]:
+    """A `server` fixture over `names`: each server in turn, so that a test using it is a
+    contract every one of them must keep."""
+
+    @pytest.fixture(params=names)
+    def server(request: pytest.FixtureRequest) -> Backend:
+        backend: Backend = request.getfixturevalue(f"{request.param}_server")
+        return backend
+
+    return server
+
+
+server = server_fixture(SERVERS)
 
 
 @pytest.fixture(autouse=True)

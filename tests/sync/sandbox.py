@@ -126,8 +126,21 @@ class Backend:
     """The server keeps the sync's cache on the calendar (in a dead property of ours, or in the
     calendar's `DAV:comment`)."""
     state_in_comment: bool = False
-    """It refuses our property but keeps `DAV:comment` (Xandikos): the first write of each
-    calendar's cache tries our property first, one request more."""
+    """It refuses our property but keeps `DAV:comment` (Xandikos): the first calendar whose
+    cache a run writes tries our property first, one request more."""
+    feed: str = ""
+    """What a subscription URL adds to the calendar's path (sabre/dav: `?export`)."""
+    anonymous: bool = True
+    """Anyone may read the calendars (a subscriber needs no password)."""
+
+    def keep_cost(self, *, first: bool, cached: bool = False) -> int:
+        """Requests that write one calendar's cache in a run that changed it: one PROPPATCH
+        where it lives or will live; where the calendar holds none yet, the first calendar a
+        run writes also tries our property before the comment (Xandikos), or tries both and
+        the rest of the run tries neither (a server that keeps no cache)."""
+        if not self.keeps_state:
+            return 2 if first else 0
+        return 1 + (self.state_in_comment and first and not cached)
 
     @property
     def lists_calendars(self) -> bool:

@@ -205,6 +205,8 @@ def test_a_wrong_url(sandbox: Sandbox) -> None:
 
 
 def test_not_a_calendar(sandbox: Sandbox) -> None:
+    if sandbox.backend.name == "sabre":
+        pytest.skip("sabre/dav holds nothing but calendars in a calendar home")
     body = (b'<?xml version="1.0"?><D:mkcol xmlns:D="DAV:" '
             b'xmlns:CR="urn:ietf:params:xml:ns:carddav"><D:set><D:prop><D:resourcetype>'
             b"<D:collection/><CR:addressbook/></D:resourcetype></D:prop></D:set></D:mkcol>")
