@@ -21,7 +21,7 @@ from tests.conftest import make_repo
 from tests.sync import xandikos
 from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import MEETINGS, SECRETS, Backend, Sandbox, secret_forms
-from tests.sync.servers import sabre
+from tests.sync.servers import davical, sabre
 
 START_TIMEOUT = 20.0
 
@@ -32,7 +32,7 @@ def radicale_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backen
         port = int(server.url.rstrip("/").rsplit(":", 1)[1])
         SECRETS.add(server.password)
         yield Backend("radicale", port, server.user, server.password, f"/{server.user}/",
-                      f"/{server.user}/", keeps_state=True)
+                      f"/{server.user}/", keeps_state=True, lists_calendars=True)
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +56,20 @@ def sabre_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
                       sabre.home("kpss"), keeps_state=False, feed="?export", anonymous=False)
 
 
-SERVERS = ("radicale", "xandikos", "sabre")
+@pytest.fixture(scope="session")
+def davical_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    if not davical.available():  # scripts/install-servers.sh installs it in CI
+        pytest.skip("davical (with postgresql and php) is not installed")
+    password = secrets.token_urlsafe(16)
+    SECRETS.add(password)
+    folder = tmp_path_factory.mktemp("davical")
+    with davical.running(folder, "kpss", password, START_TIMEOUT) as port:
+        home = davical.principal("kpss")
+        yield Backend("davical", port, "kpss", password, home, home, keeps_state=True,
+                      anonymous=False, root=davical.ROOT)
+
+
+SERVERS = ("radicale", "xandikos", "sabre", "davical")
 
 
 def server_fixture(names: tuple[str, ...]) -> Callable[[pytest.FixtureRequest], Backend]:

@@ -132,6 +132,12 @@ class Backend:
     """What a subscription URL adds to the calendar's path (sabre/dav: `?export`)."""
     anonymous: bool = True
     """Anyone may read the calendars (a subscriber needs no password)."""
+    root: str = "/"
+    """The server's DAV root, the URL a user is told to give (DAViCal: /caldav.php/)."""
+    lists_calendars: bool = False
+    """Discovery from the root ends with a PROPFIND of the calendar home itself (Radicale: the
+    principal is the home), which lists every calendar with its properties and cache, so no
+    calendar needs a PROPFIND of its own. (DAViCal's root names the home at once: not asked.)"""
 
     def keep_cost(self, *, first: bool, cached: bool = False) -> int:
         """Requests that write one calendar's cache in a run that changed it: one PROPPATCH
@@ -142,15 +148,10 @@ class Backend:
             return 2 if first else 0
         return 1 + (self.state_in_comment and first and not cached)
 
-    @property
-    def lists_calendars(self) -> bool:
-        """The calendar home is the principal (Radicale): the discovery PROPFIND lists every
-        calendar with its properties and cache, so no calendar needs a PROPFIND of its own."""
-        return self.home == self.principal
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"http://127.0.0.1:{self.port}{self.root}"
 
     def request(self, method: str, path: str, body: bytes = b"",
                 headers: dict[str, str] | None = None, *, auth: bool = True) -> Reply:
@@ -259,7 +260,8 @@ class Sandbox:
     # runs
 
     def env(self, *, password: str | None = None, url: str | None = None) -> dict[str, str]:
-        return {ENV_URL: url or self.proxy.url, ENV_USER: self.backend.user,
+        root = self.proxy.url.rstrip("/") + self.backend.root
+        return {ENV_URL: url or root, ENV_USER: self.backend.user,
                 ENV_PASSWORD: self.backend.password if password is None else password}
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> Result:

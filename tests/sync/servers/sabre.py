@@ -11,17 +11,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from sync import radicale
+from tests.sync.servers import php_server
 
 SCRIPT = Path(__file__).with_name("sabre.php")
 LIBRARY = Path("/usr/share/php/Sabre/autoload.php")
-WORKERS = "4"
-"""PHP's built-in server answers one request at a time unless given workers (Linux only); the
-tests run two syncs at once."""
 
 
 def available() -> bool:
@@ -39,17 +35,8 @@ def home(user: str) -> str:
 @contextlib.contextmanager
 def running(folder: Path, user: str, password: str, timeout: float) -> Iterator[int]:
     """Serve with the database, and the log, in `folder`; yields the port."""
-    port = radicale.free_port()
     env = {**os.environ, "KPSS_SABRE_DB": str(folder / "sabre.sqlite"),
-           "KPSS_SABRE_USER": user, "KPSS_SABRE_PASSWORD": password,
-           "PHP_CLI_SERVER_WORKERS": WORKERS}
-    with (folder / "php.log").open("wb") as log:
-        process = subprocess.Popen(
-            ["php", "-d", "display_errors=0", "-d", "log_errors=1",
-             "-S", f"127.0.0.1:{port}", str(SCRIPT)],
-            cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            radicale.wait_for_port(port, process, timeout)
-            yield port
-        finally:
-            radicale.stop(process)
+           "KPSS_SABRE_USER": user, "KPSS_SABRE_PASSWORD": password}
+    with php_server([str(SCRIPT)], cwd=folder, env=env, log=folder / "php.log",
+                    timeout=timeout) as port:
+        yield port
