@@ -240,14 +240,24 @@ def _fresher(dav: Dav, plan: CalendarPlan, known: Mapping[str, Known]) -> str:
     return token
 
 
+LATER = {403, 429, 507}
+"""MKCALENDAR answers that leave the other calendars to sync: Nextcloud's rate limit (429,
+10 new calendars an hour by default) and its cap on calendars (403), a full quota (507)."""
+
+
 def _calendar(dav: Dav, plan: CalendarPlan, outcome: Outcome) -> None:
     if not plan.exists:
         try:
             dav.mkcalendar(plan.href, plan.props)
-        except (errors.Rejected, errors.Forbidden):
+        except (errors.Rejected, errors.Forbidden, errors.ServerError) as exc:
             # Refused because the calendar exists now (RFC 4791 §5.3.1.1 resource-must-be-null:
             # Radicale answers 409, Xandikos 403): another sync made it since we looked.
             if not _is_calendar(dav, plan.href):
+                status = 403 if isinstance(exc, errors.Forbidden) else \
+                    int(str(exc.args_.get("status", 0)))
+                if status in LATER:
+                    raise errors.NotCreatedYet(dav.url(plan.href), url=dav.url(plan.href),
+                                               status=status) from exc
                 raise
         missing, plan.token = _missing_props(dav, plan.href, plan.props)
         if missing:  # some servers ignore properties in MKCALENDAR; set them separately

@@ -271,7 +271,7 @@ def _cache_note(dav: Dav, plans: Sequence[CalendarPlan], outcomes: Sequence[Outc
     return []
 
 
-CALENDAR_FAULTS = (*EVENT_FAULTS, errors.NotACalendar)
+CALENDAR_FAULTS = (*EVENT_FAULTS, errors.NotACalendar, errors.NotCreatedYet)
 """What a server may answer about one calendar without saying anything about the others."""
 
 
