@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
-from sync import errors
+from sync import errors, guard
 from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, Dav, Response, expect, tag
 from sync.plan import Known, Remote, State, read_remote, to_comment
@@ -126,6 +126,16 @@ class _Run:
     newer: Callable[[Commit | None], bool]
     outcome: Outcome
     ahead: _Ahead
+    existing: bool = True
+    """The calendar was there before this run: someone else may write in it meanwhile."""
+
+    def write(self, method: str, href: str, body: bytes = b"",
+              headers: Mapping[str, str] | None = None) -> Response:
+        """A conditional PUT or DELETE; checked by us first where the server ignores the
+        condition (sync/guard.py), in a calendar others may write to."""
+        if self.existing:
+            return guard.send(self.dav, method, href, body, headers)
+        return self.dav.send(method, href, body, headers)
 
 
 REFRESH_AFTER = 20
@@ -145,7 +155,7 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
     outcome.skipped.extend(plan.skipped)
     known: dict[str, Known] = {}
     with _Ahead(plan.actions, commit, dav) as ahead:
-        run = _Run(dav, commit, newer, outcome, ahead)
+        run = _Run(dav, commit, newer, outcome, ahead, existing=plan.exists)
         for action in plan.actions:
             done = _isolated(run, plan, action)
             if done is not None:
@@ -329,7 +339,7 @@ def _put(run: _Run, href: str, action: Action, *, retry: bool) -> Known | None:
     commit = run.commit
     body = run.ahead.body(action)
     condition = {"If-None-Match": "*"} if action.kind == "create" else {"If-Match": action.etag}
-    response = run.dav.send("PUT", href, body, {**ICS, **condition})
+    response = run.write("PUT", href, body, {**ICS, **condition})
     if response.status in (200, 201, 204):
         done = run.outcome.created if action.kind == "create" else run.outcome.updated
         done.append(action.meeting)
@@ -362,7 +372,7 @@ def _again(run: _Run, href: str, action: Action) -> Known | None:
 
 def _delete(run: _Run, href: str, action: Action) -> None:
     for attempt in range(2):
-        response = run.dav.send("DELETE", href, b"", {"If-Match": action.etag})
+        response = run.write("DELETE", href, b"", {"If-Match": action.etag})
         if response.status in (200, 204, 404):
             run.outcome.deleted.append(action.meeting)
             run.outcome.unsure |= response.status == 404

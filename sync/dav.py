@@ -81,6 +81,8 @@ class Dav:
         self._client: DAVClient | None = None
         self.refused: set[str] = set()
         """Properties the server refused to keep in this run: not asked for again."""
+        self.conditional: bool | None = None
+        """The server honours If-Match / If-None-Match (None: not asked yet; sync/guard.py)."""
         self._plain: Plain | None = None
         self._sent: Callable[[], None] | None = None
         self.deadline = limits.Deadline(settings.timeout, settings.deadline)

@@ -116,6 +116,12 @@ EXCEPTIONS: dict[tuple[str, str], tuple[int, str]] = {
     ("409", "changes"): (0, ""),
     ("412", "changes"): (0, ""),
     ("404", "delete"): (0, ""),  # gone already: that is what the delete wanted
+    # The cache refused (as sabre/dav refuses it, RFC 4918 §9.2.1): the sync does without it.
+    ("403", "cache"): (0, ""),
+    ("409", "cache"): (0, ""),
+    # A multiget answered 404 as a whole (sabre/dav, a member deleted meanwhile): each member
+    # is asked on its own, and one that is gone is no failure.
+    ("404", "fetch"): (0, ""),
     # Radicale answers these without a body: there is nothing to cut or to misread.
     ("truncated-always", "create"): (0, ""),
     ("truncated-always", "update"): (0, ""),

@@ -1,15 +1,18 @@
 """What particular servers do, met on the real ones or by our proxy in front of one: a server
 that keeps no cache (sabre/dav), Nextcloud's limits on new calendars, its Deck boards (calendars
-of tasks only), and sabre/dav's answer to a multiget naming a member deleted meanwhile."""
+of tasks only), sabre/dav's answer to a multiget naming a member deleted meanwhile, and a server
+that ignores If-Match and If-None-Match."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from sync import dav
+from sync import dav, guard
 from sync.messages import say
 from tests.sync.proxy import Request
-from tests.sync.sandbox import CALENDARS, Sandbox
+from tests.sync.sandbox import CALENDARS, FOREIGN_EVENT, Result, Sandbox, change
 
 radicale = pytest.mark.parametrize("server", ["radicale"], indirect=True)
 sabre = pytest.mark.parametrize("server", ["sabre"], indirect=True)
@@ -128,3 +131,58 @@ def test_a_calendar_of_tasks_only_is_not_written(sandbox: Sandbox) -> None:
                 if e.method not in ("PROPFIND", "REPORT")]
     assert not sandbox.events("rps")
     sandbox.assert_converged(calendars=("ps-seniori", "vse"))  # the others are synced
+
+
+def replaced_before_the_writes(sandbox: Sandbox, *, check: bool) -> Result:
+    """A server that ignores If-Match and If-None-Match (the proxy drops them). After the sync
+    planned, another client puts an event of its own where ours to be deleted was."""
+    assert sandbox.run().code == 0
+    change(sandbox)  # in rps: move 2022-10-19, add 2022-12-14, remove 2022-12-07
+    target = sandbox.path("rps") + "2022-12-07-rps.ics"
+    theirs = FOREIGN_EVENT.replace("{UID}", "2022-12-07-takeover@example.org").encode()
+    replies: list[tuple[int, int]] = []
+
+    def other_client(_request: Request) -> None:
+        # Its own UID, so its own resource: ours removed, then theirs put under that name.
+        gone = sandbox.backend.request("DELETE", target)
+        made = sandbox.backend.request("PUT", target, theirs,
+                                       {"Content-Type": "text/calendar; charset=utf-8"})
+        replies.append((gone.status, made.status))
+
+    first = sandbox.path("rps") + ("kpss-probe-" if check else "2022-10-19-rps.ics")
+    sandbox.proxy.add("unconditional", method="PUT", path="^" + re.escape(first),
+                      action=other_client)
+    sandbox.proxy.add("unconditional", method="PUT|DELETE", times=99)
+    if not check:  # as if the server had said it honours the conditions
+        sandbox.monkeypatch.setattr(guard, "_probe", lambda _dav, _calendar: True)
+    result = sandbox.run()
+    assert replies == [(200, 201)]
+    return result
+
+
+@radicale
+def test_a_server_that_ignores_conditions_gets_a_fresh_read_first(sandbox: Sandbox) -> None:
+    result = replaced_before_the_writes(sandbox, check=True)
+    assert result.code == 0, result.err
+    rps = sandbox.path("rps")
+    probe = [e for e in result.calls(rps) if "kpss-probe-" in e.path]
+    assert [(e.method, e.status) for e in probe] == [("PUT", 201), ("DELETE", 200)]
+    # Each write into an existing calendar is preceded by a read of the resource's ETag; the
+    # replaced event's no longer matches: read again, found someone else's, left alone.
+    gone = result.calls(rps + "2022-12-07-rps.ics")
+    assert [(e.method, e.status) for e in gone] == [("PROPFIND", 207), ("GET", 200)]
+    for name in ("2022-10-19-rps.ics", "2022-12-14-rps.ics"):
+        assert [e.method for e in result.calls(rps + name)] == ["PROPFIND", "PUT"]
+    events = sandbox.events("rps")
+    assert events["2022-12-07-rps.ics"].uid == "2022-12-07-takeover@example.org"
+    assert not any("kpss-probe-" in name for name in events)
+    sandbox.assert_converged()
+
+
+@radicale
+def test_without_the_fresh_read_the_takeover_would_be_deleted(sandbox: Sandbox) -> None:
+    """The same run with the check switched off: the proxy really makes the server ignore the
+    condition, so the test above shows the read at work, not a lucky order."""
+    result = replaced_before_the_writes(sandbox, check=False)
+    assert result.code == 0, result.err
+    assert "2022-12-07-rps.ics" not in sandbox.events("rps")
