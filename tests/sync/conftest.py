@@ -18,7 +18,7 @@ import pytest
 
 from sync import radicale
 from tests.conftest import make_repo
-from tests.sync import xandikos
+from tests.sync import servers, xandikos
 from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import MEETINGS, SECRETS, Backend, Sandbox, secret_forms
 from tests.sync.servers import davical, sabre
@@ -45,26 +45,31 @@ def xandikos_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backen
                       keeps_state=True, state_in_comment=True)
 
 
-@pytest.fixture(scope="session")
-def sabre_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
-    if not sabre.available():  # scripts/install-servers.sh installs it in CI
-        pytest.skip("php-sabre-dav is not installed")
+def new_password() -> str:
+    """A fresh password, kept in SECRETS so that no output may ever show it."""
     password = secrets.token_urlsafe(16)
     SECRETS.add(password)
-    with sabre.running(tmp_path_factory.mktemp("sabre"), "kpss", password, START_TIMEOUT) as port:
+    return password
+
+
+@pytest.fixture(scope="session")
+def sabre_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    if not sabre.available():
+        servers.unavailable("php-sabre-dav (with php-cli and php-sqlite3)")
+    password, folder = new_password(), tmp_path_factory.mktemp("sabre")
+    with sabre.running(folder, "kpss", password, START_TIMEOUT) as port:
         yield Backend("sabre", port, "kpss", password, sabre.principal("kpss"),
                       sabre.home("kpss"), keeps_state=False, feed="?export", anonymous=False)
 
 
 @pytest.fixture(scope="session")
 def davical_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
-    if not davical.available():  # scripts/install-servers.sh installs it in CI
-        pytest.skip("davical (with postgresql and php) is not installed")
-    password = secrets.token_urlsafe(16)
-    SECRETS.add(password)
-    folder = tmp_path_factory.mktemp("davical")
-    with davical.running(folder, "kpss", password, START_TIMEOUT) as port:
-        home = davical.principal("kpss")
+    """DAViCal's principal is also its calendar home; its DAV root is /caldav.php/."""
+    if not davical.available():
+        servers.unavailable("davical (with postgresql and php-cli)")
+    password, home = new_password(), davical.principal("kpss")
+    with davical.running(tmp_path_factory.mktemp("davical"), "kpss", password,
+                         START_TIMEOUT) as port:
         yield Backend("davical", port, "kpss", password, home, home, keeps_state=True,
                       anonymous=False, root=davical.ROOT)
 

@@ -315,6 +315,13 @@ class Sandbox:
         assert reply.status == 207, reply
         return reply.body
 
+    def occupy(self, short: str, method: str, body: bytes) -> None:
+        """Make a collection of another kind at a calendar's address, as another client
+        would (MKCOL of an address book, MKCALENDAR of a task list)."""
+        made = self.backend.request(method, self.path(short), body,
+                                    {"Content-Type": "application/xml"})
+        assert made.status == 201, made
+
     def events(self, short: str) -> dict[str, Event]:
         """Every resource in the calendar: name → UID, ETag and data (one calendar-query)."""
         body = (b'<?xml version="1.0"?><C:calendar-query xmlns:D="DAV:" '

@@ -10,11 +10,24 @@ import subprocess
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import pytest
+
 from sync import radicale
 
+REQUIRED = bool(os.environ.get("CI") or os.environ.get("KPSS_CI"))
+"""In CI (.ci/run installs the servers with scripts/install-servers.sh) a missing server fails
+the tests instead of skipping them."""
 WORKERS = "4"
 """PHP's built-in server answers one request at a time unless given workers (Linux only); the
 tests run several syncs at once."""
+
+
+def unavailable(what: str) -> None:
+    """Skip on a developer's machine without the server; fail in CI, which installs it."""
+    message = f"{what} is not installed (scripts/install-servers.sh installs it)"
+    if REQUIRED:
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @contextlib.contextmanager
