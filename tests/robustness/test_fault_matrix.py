@@ -119,9 +119,6 @@ EXCEPTIONS: dict[tuple[str, str], tuple[int, str]] = {
     # The cache refused (as sabre/dav refuses it, RFC 4918 §9.2.1): the sync does without it.
     ("403", "cache"): (0, ""),
     ("409", "cache"): (0, ""),
-    # A multiget answered 404 as a whole (sabre/dav, a member deleted meanwhile): each member
-    # is asked on its own, and one that is gone is no failure.
-    ("404", "fetch"): (0, ""),
     # Radicale answers these without a body: there is nothing to cut or to misread.
     ("truncated-always", "create"): (0, ""),
     ("truncated-always", "update"): (0, ""),
@@ -232,8 +229,8 @@ def attempts(result: Result, step: Step, sandbox: Sandbox) -> list[Entry]:
 
 def _retries(sent: list[Entry], fault: Fault, step: Step) -> list[Entry]:
     """The faulted request and its retries. A multiget answered 404 as a whole is not retried
-    but asked again one member at a time (sabre/dav's answer when a member is gone): those
-    single-member multigets are other requests."""
+    but asked again one member at a time (sabre/dav's answer when a member is gone; here every
+    one is 404, so the calendar is reported not found): those are other requests."""
     if (fault.id, step.id) != ("404", "fetch"):
         return sent
     return [e for e in sent if e.head.count(b"href>") != 2]
