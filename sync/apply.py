@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
-from sync import errors
+from sync import errors, guard
 from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, Dav, Response, expect, tag
 from sync.plan import Known, Remote, State, read_remote, to_comment
@@ -126,6 +126,16 @@ class _Run:
     newer: Callable[[Commit | None], bool]
     outcome: Outcome
     ahead: _Ahead
+    existing: bool = True
+    """The calendar was there before this run: someone else may write in it meanwhile."""
+
+    def write(self, method: str, href: str, body: bytes = b"",
+              headers: Mapping[str, str] | None = None) -> Response:
+        """A conditional PUT or DELETE; checked by us first where the server ignores the
+        condition (sync/guard.py), in a calendar others may write to."""
+        if self.existing:
+            return guard.send(self.dav, method, href, body, headers)
+        return self.dav.send(method, href, body, headers)
 
 
 REFRESH_AFTER = 20
@@ -145,7 +155,7 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
     outcome.skipped.extend(plan.skipped)
     known: dict[str, Known] = {}
     with _Ahead(plan.actions, commit, dav) as ahead:
-        run = _Run(dav, commit, newer, outcome, ahead)
+        run = _Run(dav, commit, newer, outcome, ahead, existing=plan.exists)
         for action in plan.actions:
             done = _isolated(run, plan, action)
             if done is not None:
@@ -171,9 +181,14 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
                     commit=commit or plan.state.commit)
     if plan.state_supported or writes:
         outcome.cached = _keep(dav, plan, state)
-        if not outcome.cached:
+        if not outcome.cached and not keeps_no_cache(dav):  # that is said once per run
             outcome.warnings.append("state")
     return outcome
+
+
+def keeps_no_cache(dav: Dav) -> bool:
+    """The server refused the cache in both places it can live, in this run (sabre/dav)."""
+    return {STATE, COMMENT} <= dav.refused
 
 
 def adopt(dav: Dav, plan: CalendarPlan, outcome: Outcome, commit: Commit | None,
@@ -196,13 +211,24 @@ def _keep(dav: Dav, plan: CalendarPlan, state: State) -> bool:
 
     A calendar without one gets it in our own property, or where the server refuses that
     (Xandikos) in its `DAV:comment`, unless someone else's comment is there: one request more,
-    once, as later runs read where it is and write straight there."""
+    once, as later runs read where it is and write straight there. A property the server
+    refused once in this run is not offered again (`Dav.refused`): where it keeps neither
+    (sabre/dav), only the first calendar written asks, and every run compares the events."""
     if plan.cache_at:
         value = to_comment(state) if plan.cache_at == COMMENT else state.encode()
         return dav.proppatch(plan.href, {plan.cache_at: value})
-    if dav.proppatch(plan.href, {STATE: state.encode()}):
+    if _offer(dav, plan.href, STATE, state.encode()):
         return True
-    return plan.comment_free and dav.proppatch(plan.href, {COMMENT: to_comment(state)})
+    return plan.comment_free and _offer(dav, plan.href, COMMENT, to_comment(state))
+
+
+def _offer(dav: Dav, href: str, name: str, value: str) -> bool:
+    if name in dav.refused:
+        return False
+    kept = dav.proppatch(href, {name: value})
+    if not kept:
+        dav.refused.add(name)
+    return kept
 
 
 def _fresher(dav: Dav, plan: CalendarPlan, known: Mapping[str, Known]) -> str:
@@ -224,14 +250,24 @@ def _fresher(dav: Dav, plan: CalendarPlan, known: Mapping[str, Known]) -> str:
     return token
 
 
+LATER = {403, 429, 507}
+"""MKCALENDAR answers that leave the other calendars to sync: Nextcloud's rate limit (429,
+10 new calendars an hour by default) and its cap on calendars (403), a full quota (507)."""
+
+
 def _calendar(dav: Dav, plan: CalendarPlan, outcome: Outcome) -> None:
     if not plan.exists:
         try:
             dav.mkcalendar(plan.href, plan.props)
-        except (errors.Rejected, errors.Forbidden):
+        except (errors.Rejected, errors.Forbidden, errors.ServerError) as exc:
             # Refused because the calendar exists now (RFC 4791 §5.3.1.1 resource-must-be-null:
             # Radicale answers 409, Xandikos 403): another sync made it since we looked.
             if not _is_calendar(dav, plan.href):
+                status = 403 if isinstance(exc, errors.Forbidden) else \
+                    int(str(exc.args_.get("status", 0)))
+                if status in LATER:
+                    raise errors.NotCreatedYet(dav.url(plan.href), url=dav.url(plan.href),
+                                               status=status) from exc
                 raise
         missing, plan.token = _missing_props(dav, plan.href, plan.props)
         if missing:  # some servers ignore properties in MKCALENDAR; set them separately
@@ -303,7 +339,7 @@ def _put(run: _Run, href: str, action: Action, *, retry: bool) -> Known | None:
     commit = run.commit
     body = run.ahead.body(action)
     condition = {"If-None-Match": "*"} if action.kind == "create" else {"If-Match": action.etag}
-    response = run.dav.send("PUT", href, body, {**ICS, **condition})
+    response = run.write("PUT", href, body, {**ICS, **condition})
     if response.status in (200, 201, 204):
         done = run.outcome.created if action.kind == "create" else run.outcome.updated
         done.append(action.meeting)
@@ -336,7 +372,7 @@ def _again(run: _Run, href: str, action: Action) -> Known | None:
 
 def _delete(run: _Run, href: str, action: Action) -> None:
     for attempt in range(2):
-        response = run.dav.send("DELETE", href, b"", {"If-Match": action.etag})
+        response = run.write("DELETE", href, b"", {"If-Match": action.etag})
         if response.status in (200, 204, 404):
             run.outcome.deleted.append(action.meeting)
             run.outcome.unsure |= response.status == 404

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, quote_plus
 
 from sync import commits, errors, inputs, limits, settings, stamps
-from sync.apply import EVENT_FAULTS, Outcome, adopt, apply
+from sync.apply import EVENT_FAULTS, Outcome, adopt, apply, keeps_no_cache
 from sync.dav import Dav
 from sync.discover import Home, calendar_home
 from sync.messages import say, shown
@@ -270,10 +270,22 @@ def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
             done = next((o for o in outcomes if o.id == plan.id), None)
             if done is not None:
                 adopt(dav, plan, done, commit, fingerprint)
+    out.extend(_cache_note(dav, plans, outcomes, args.lang))
     _finish(failed)
 
 
-CALENDAR_FAULTS = (*EVENT_FAULTS, errors.NotACalendar)
+def _cache_note(dav: Dav, plans: Sequence[CalendarPlan], outcomes: Sequence[Outcome],
+                lang: str) -> list[str]:
+    """Once per run, where the server keeps no cache: every calendar's events were compared."""
+    if keeps_no_cache(dav):
+        return [say("no_cache", lang)]
+    if plans and all(p.exists and not p.cache_at for p in plans) \
+            and not any(o.cached for o in outcomes):
+        return [say("no_cache_yet", lang)]
+    return []
+
+
+CALENDAR_FAULTS = (*EVENT_FAULTS, errors.NotACalendar, errors.NotCreatedYet)
 """What a server may answer about one calendar without saying anything about the others."""
 
 

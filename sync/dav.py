@@ -79,6 +79,10 @@ class Dav:
         parts = urlsplit(settings.url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self._client: DAVClient | None = None
+        self.refused: set[str] = set()
+        """Properties the server refused to keep in this run: not asked for again."""
+        self.conditional: bool | None = None
+        """The server honours If-Match / If-None-Match (None: not asked yet; sync/guard.py)."""
         self._plain: Plain | None = None
         self._sent: Callable[[], None] | None = None
         self.deadline = limits.Deadline(settings.timeout, settings.deadline)
@@ -335,8 +339,22 @@ class Dav:
                 return self._oversize(members[0])
             half = len(members) // 2  # halves until the large one is alone
             return self._multiget(href, members[:half]) + self._multiget(href, members[half:])
+        if response.status == 404 and len(members) > 1:
+            # RFC 4791 §7.9 wants a 404 for that member inside the 207; sabre/dav 1.8 answers
+            # 404 for the whole report when one member was deleted since we listed it. Ask for
+            # each on its own (more requests, only in that race); when none is found, the 404
+            # was about the calendar or the report after all.
+            found = [r for member in members for r in self._multiget_one(href, member)]
+            if found:
+                return found
         expect(response, 207, href=self.url(href))
         return [self._fetched(r) for r in parse_multistatus(response.body, self.url(href))]
+
+    def _multiget_one(self, href: str, member: str) -> list[Resource]:
+        try:
+            return self._multiget(href, [member])
+        except errors.NotFound:
+            return []
 
     def _fetched(self, resource: Resource) -> Resource:
         """The resource, or where its data is over limits.MAX_EVENT, only its ETag and status
@@ -394,16 +412,23 @@ class Dav:
         return hrefs.child(parent, found)
 
     def proppatch(self, href: str, values: Mapping[str, str]) -> bool:
-        """Set properties; True when the server kept all of them."""
+        """Set properties; True when the server kept all of them, False when it refused any
+        (in the 207, or for the whole request: 403 or 409, RFC 4918 §9.2.1): a property the
+        server will not keep is no failure of the sync, which then does without it."""
         root = ET.Element(tag(DAV, "propertyupdate"))
         prop = ET.SubElement(ET.SubElement(root, tag(DAV, "set")), tag(DAV, "prop"))
         for name, value in values.items():
             ET.SubElement(prop, name).text = value
-        response = self.send("PROPPATCH", href, _xml(root),
-                             {"Content-Type": "application/xml; charset=utf-8"})
+        try:
+            response = self.send("PROPPATCH", href, _xml(root),
+                                 {"Content-Type": "application/xml; charset=utf-8"})
+        except errors.Forbidden:  # caldav raises for a 403 (sabre/dav's answer, as a whole)
+            return False
         if response.status in (200, 204):
             self.writes += 1
             return True
+        if response.status in (403, 409):
+            return False
         expect(response, 207, href=self.url(href))
         kept = all(r.status < 300 for r in parse_multistatus(response.body, self.url(href),
                                                              per_prop=True))

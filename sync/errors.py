@@ -73,6 +73,19 @@ class NotACalendar(SyncError):
     key = "notcalendar"
 
 
+class NoEvents(NotACalendar):
+    """A calendar that takes no events (tasks only: a Nextcloud Deck board, a to-do list)."""
+
+    key = "noevents"
+
+
+class NotCreatedYet(SyncError):
+    """MKCALENDAR refused for now (Nextcloud's 10 new calendars an hour, 429; its cap on
+    calendars, 403; a full quota, 507): this calendar only, a later run creates it."""
+
+    key = "not_created"
+
+
 class TLSError(SyncError):
     key = "tls"
 

@@ -46,6 +46,14 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cs": "Adresa {url} na serveru neexistuje (HTTP 404): zkontrolujte KPSS_CALDAV_URL.",
         "en": "{url} does not exist on the server (HTTP 404): check KPSS_CALDAV_URL.",
     },
+    "noevents": {
+        "cs": "{url} je kalendář jen pro úkoly (třeba tabule aplikace Deck v Nextcloudu), ne "
+              "pro události: synchronizace do něj nic nezapíše. Dejte kalendáři v záznamech "
+              "jiné id, nebo ten na serveru přejmenujte či odstraňte.",
+        "en": "{url} is a calendar for tasks only (a Nextcloud Deck board, say), not events: "
+              "the sync writes nothing into it. Give the calendar another id in the records, or "
+              "rename or remove the one on the server.",
+    },
     "notcalendar": {
         "cs": "{url} není kalendář CalDAV: zkontrolujte KPSS_CALDAV_URL (má vést na kořen serveru "
               "nebo na domovskou složku kalendářů).",
@@ -199,6 +207,29 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
               "bude stahovat více dat.",
         "en": "Note: the server did not keep the helper property of calendar {id}; the next run "
               "downloads more.",
+    },
+    "not_created": {
+        "cs": "Server ho zatím nezaložil (HTTP {status}: nejspíš limit nových kalendářů za "
+              "hodinu nebo počtu kalendářů; Nextcloud jich za hodinu povolí 10). Ostatní "
+              "kalendáře se nahrály, tento založí příští běh; trvá-li to, požádejte správce "
+              "serveru o zvýšení limitu.",
+        "en": "The server did not create it yet (HTTP {status}: most likely a limit on new "
+              "calendars an hour or on calendars in all; Nextcloud allows 10 an hour). The other "
+              "calendars were pushed, the next run creates this one; if it persists, ask the "
+              "server's admin to raise the limit.",
+    },
+    "no_cache": {
+        "cs": "Server neukládá mezipaměť synchronizace (ani vlastnost kalendáře, ani "
+              "DAV:comment); každý běh proto porovná události přímo: víc požadavků, stejný "
+              "výsledek.",
+        "en": "The server keeps no sync cache (neither a calendar property nor DAV:comment); "
+              "every run compares the events instead: more requests, the same result.",
+    },
+    "no_cache_yet": {
+        "cs": "Kalendáře na serveru nemají mezipaměť synchronizace; události se porovnaly "
+              "přímo.",
+        "en": "The calendars on the server hold no sync cache; the events were compared "
+              "directly.",
     },
     "warn_newer": {
         "cs": "Přeskočeno: kalendář {id} už nese novější commit {newer} (tento běh je z {ours}); "

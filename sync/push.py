@@ -32,7 +32,9 @@ COMMENT = tag(DAV, "comment")
 DISPLAYNAME, DESCRIPTION, COLOR = (tag(DAV, "displayname"), tag(CALDAV, "calendar-description"),
                                    tag(ICAL, "calendar-color"))
 GETETAG, SYNC_TOKEN = tag(DAV, "getetag"), tag(DAV, "sync-token")
-CALENDAR = (tag(DAV, "resourcetype"), DISPLAYNAME, DESCRIPTION, COLOR, STATE, COMMENT)
+COMPONENTS = tag(CALDAV, "supported-calendar-component-set")
+CALENDAR = (tag(DAV, "resourcetype"), DISPLAYNAME, DESCRIPTION, COLOR, STATE, COMMENT,
+            COMPONENTS)
 """What discovery asks of every calendar in the home: never its ETag, CTag or sync token, which
 make some servers (Radicale) read every event of every calendar."""
 LISTING = (*CALENDAR, GETETAG)
@@ -198,8 +200,16 @@ def _look_at(cal_id: str, href: str, collection: Resource) -> Look:
 
 
 def _check_calendar(dav: Dav, collection: Resource, href: str) -> None:
+    """A calendar that takes events: a collection of tasks only (a Nextcloud Deck board, a
+    to-do list) is none, whatever its name (RFC 4791 §5.2.3: no such property, any
+    component)."""
+    components = collection.props.get(COMPONENTS)
+    events = components is None or any(
+        c.get("name", "").upper() == "VEVENT" for c in components.iter(tag(CALDAV, "comp")))
     if tag(CALDAV, "calendar") not in _types(collection):
         raise errors.NotACalendar(dav.url(href), url=dav.url(href))
+    if not events:
+        raise errors.NoEvents(dav.url(href), url=dav.url(href))
 
 
 def inspect(dav: Dav, seen: Look, props: dict[str, str], docs: Sequence[EventDoc], *,

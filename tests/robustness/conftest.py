@@ -25,7 +25,7 @@ from tests.sync.sandbox import Backend, Sandbox
 outputs = sync_fixtures.outputs
 radicale_server = sync_fixtures.radicale_server
 xandikos_server = sync_fixtures.xandikos_server
-server = sync_fixtures.server
+server = sync_fixtures.server_fixture(("radicale", "xandikos"))
 records = sync_fixtures.records
 certificate = test_settings.certificate
 offline = test_settings.offline

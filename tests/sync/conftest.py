@@ -11,16 +11,17 @@ from __future__ import annotations
 import logging
 import secrets
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from sync import radicale
 from tests.conftest import make_repo
-from tests.sync import xandikos
+from tests.sync import servers, xandikos
 from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import MEETINGS, SECRETS, Backend, Sandbox, secret_forms
+from tests.sync.servers import davical, sabre
 
 START_TIMEOUT = 20.0
 
@@ -31,7 +32,7 @@ def radicale_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backen
         port = int(server.url.rstrip("/").rsplit(":", 1)[1])
         SECRETS.add(server.password)
         yield Backend("radicale", port, server.user, server.password, f"/{server.user}/",
-                      f"/{server.user}/", keeps_state=True)
+                      f"/{server.user}/", keeps_state=True, lists_calendars=True)
 
 
 @pytest.fixture(scope="session")
@@ -44,11 +45,51 @@ def xandikos_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backen
                       keeps_state=True, state_in_comment=True)
 
 
-@pytest.fixture(params=["radicale", "xandikos"])
-def server(request: pytest.FixtureRequest) -> Backend:
-    """Each server in turn: a test using it is a contract every server must keep."""
-    backend: Backend = request.getfixturevalue(f"{request.param}_server")
-    return backend
+def new_password() -> str:
+    """A fresh password, kept in SECRETS so that no output may ever show it."""
+    password = secrets.token_urlsafe(16)
+    SECRETS.add(password)
+    return password
+
+
+@pytest.fixture(scope="session")
+def sabre_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    if not sabre.available():
+        servers.unavailable("php-sabre-dav (with php-cli and php-sqlite3)")
+    password, folder = new_password(), tmp_path_factory.mktemp("sabre")
+    with sabre.running(folder, "kpss", password, START_TIMEOUT) as port:
+        yield Backend("sabre", port, "kpss", password, sabre.principal("kpss"),
+                      sabre.home("kpss"), keeps_state=False, feed="?export", anonymous=False)
+
+
+@pytest.fixture(scope="session")
+def davical_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    """DAViCal's principal is also its calendar home; its DAV root is /caldav.php/."""
+    if not davical.available():
+        servers.unavailable("davical (with postgresql and php-cli)")
+    password, home = new_password(), davical.principal("kpss")
+    with davical.running(tmp_path_factory.mktemp("davical"), "kpss", password,
+                         START_TIMEOUT) as port:
+        yield Backend("davical", port, "kpss", password, home, home, keeps_state=True,
+                      anonymous=False, root=davical.ROOT)
+
+
+SERVERS = ("radicale", "xandikos", "sabre", "davical")
+
+
+def server_fixture(names: tuple[str, ...]) -> Callable[[pytest.FixtureRequest], Backend]:
+    """A `server` fixture over `names`: each server in turn, so that a test using it is a
+    contract every one of them must keep."""
+
+    @pytest.fixture(params=names)
+    def server(request: pytest.FixtureRequest) -> Backend:
+        backend: Backend = request.getfixturevalue(f"{request.param}_server")
+        return backend
+
+    return server
+
+
+server = server_fixture(SERVERS)
 
 
 @pytest.fixture(autouse=True)

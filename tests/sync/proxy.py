@@ -13,6 +13,8 @@ and path and, on the Nth match (for `times` matches), do something else than for
     garbage        forward, then replace the body with text that is not XML
     call           run `action(request)` first (e.g. another writer's change), then forward
     drop_body      forward the request without its body (a server that ignores it)
+    unconditional  forward without If-Match / If-None-Match (a server that ignores them), after
+                   running `action(request)` if one is given
 """
 
 from __future__ import annotations
@@ -222,7 +224,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         request = Request(self.command, self.path, dict(self.headers.items()), body)
         rule = self.proxy.pick(request)
-        if rule is not None and rule.fault == "call" and rule.action is not None:
+        if rule is not None and rule.fault in ("call", "unconditional") \
+                and rule.action is not None:
             rule.action(request)
         try:
             self._answer(request, rule)
@@ -242,10 +245,14 @@ class _Handler(BaseHTTPRequestHandler):
         if rule is not None and fault == "drop_body":
             headers = {k: v for k, v in request.headers.items() if k.lower() != "content-type"}
             request = Request(request.method, request.path, headers, b"")
+        if rule is not None and fault == "unconditional":
+            headers = {k: v for k, v in request.headers.items()
+                       if k.lower() not in ("if-match", "if-none-match")}
+            request = Request(request.method, request.path, headers, request.body)
         start = time.perf_counter()
         status, reason, headers, body = self.proxy.forward(request)
         self.proxy.record(request, status, fault, time.perf_counter() - start)
-        if rule is None or fault in ("call", "drop_body"):
+        if rule is None or fault in ("call", "drop_body", "unconditional"):
             self._send(status, reason, headers, body)
         elif fault == "reset_after":
             self._reset()

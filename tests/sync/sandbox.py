@@ -126,18 +126,32 @@ class Backend:
     """The server keeps the sync's cache on the calendar (in a dead property of ours, or in the
     calendar's `DAV:comment`)."""
     state_in_comment: bool = False
-    """It refuses our property but keeps `DAV:comment` (Xandikos): the first write of each
-    calendar's cache tries our property first, one request more."""
+    """It refuses our property but keeps `DAV:comment` (Xandikos): the first calendar whose
+    cache a run writes tries our property first, one request more."""
+    feed: str = ""
+    """What a subscription URL adds to the calendar's path (sabre/dav: `?export`)."""
+    anonymous: bool = True
+    """Anyone may read the calendars (a subscriber needs no password)."""
+    root: str = "/"
+    """The server's DAV root, the URL a user is told to give (DAViCal: /caldav.php/)."""
+    lists_calendars: bool = False
+    """Discovery from the root ends with a PROPFIND of the calendar home itself (Radicale: the
+    principal is the home), which lists every calendar with its properties and cache, so no
+    calendar needs a PROPFIND of its own. (DAViCal's root names the home at once: not asked.)"""
 
-    @property
-    def lists_calendars(self) -> bool:
-        """The calendar home is the principal (Radicale): the discovery PROPFIND lists every
-        calendar with its properties and cache, so no calendar needs a PROPFIND of its own."""
-        return self.home == self.principal
+    def keep_cost(self, *, first: bool, cached: bool = False) -> int:
+        """Requests that write one calendar's cache in a run that changed it: one PROPPATCH
+        where it lives or will live; where the calendar holds none yet, the first calendar a
+        run writes also tries our property before the comment (Xandikos), or tries both and
+        the rest of the run tries neither (a server that keeps no cache)."""
+        if not self.keeps_state:
+            return 2 if first else 0
+        return 1 + (self.state_in_comment and first and not cached)
+
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"http://127.0.0.1:{self.port}{self.root}"
 
     def request(self, method: str, path: str, body: bytes = b"",
                 headers: dict[str, str] | None = None, *, auth: bool = True) -> Reply:
@@ -246,7 +260,8 @@ class Sandbox:
     # runs
 
     def env(self, *, password: str | None = None, url: str | None = None) -> dict[str, str]:
-        return {ENV_URL: url or self.proxy.url, ENV_USER: self.backend.user,
+        root = self.proxy.url.rstrip("/") + self.backend.root
+        return {ENV_URL: url or root, ENV_USER: self.backend.user,
                 ENV_PASSWORD: self.backend.password if password is None else password}
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> Result:
@@ -299,6 +314,13 @@ class Sandbox:
                                      {"Content-Type": "application/xml"})
         assert reply.status == 207, reply
         return reply.body
+
+    def occupy(self, short: str, method: str, body: bytes) -> None:
+        """Make a collection of another kind at a calendar's address, as another client
+        would (MKCOL of an address book, MKCALENDAR of a task list)."""
+        made = self.backend.request(method, self.path(short), body,
+                                    {"Content-Type": "application/xml"})
+        assert made.status == 201, made
 
     def events(self, short: str) -> dict[str, Event]:
         """Every resource in the calendar: name → UID, ETag and data (one calendar-query)."""

@@ -205,12 +205,12 @@ def test_a_wrong_url(sandbox: Sandbox) -> None:
 
 
 def test_not_a_calendar(sandbox: Sandbox) -> None:
+    if sandbox.backend.name == "sabre":
+        pytest.skip("sabre/dav holds nothing but calendars in a calendar home")
     body = (b'<?xml version="1.0"?><D:mkcol xmlns:D="DAV:" '
             b'xmlns:CR="urn:ietf:params:xml:ns:carddav"><D:set><D:prop><D:resourcetype>'
             b"<D:collection/><CR:addressbook/></D:resourcetype></D:prop></D:set></D:mkcol>")
-    made = sandbox.backend.request("MKCOL", sandbox.path("rps"), body,
-                                   {"Content-Type": "application/xml"})
-    assert made.status == 201, made
+    sandbox.occupy("rps", "MKCOL", body)
     result = sandbox.run()
     assert result.code == 3
     assert "není kalendář CalDAV" in result.err
