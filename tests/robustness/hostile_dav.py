@@ -266,7 +266,7 @@ def _precondition(item: Item | None, request: Request) -> bool:
         return False
     match = request.header("If-Match").strip()
     current = "" if item is None else (item.etag or '"coll"')
-    return not match or match == "*" and item is not None or match == current
+    return not match or (match == "*" and item is not None) or match == current
 
 
 def put(store: Store, request: Request, owner: str) -> Answer:
@@ -288,7 +288,8 @@ def delete(store: Store, request: Request) -> Answer:
         return Answer(404)
     if not _precondition(item, request):
         return Answer(412)
-    for gone in [p for p in store.items if p == path or (path.endswith("/") and p.startswith(path))]:
+    inside = [p for p in store.items if path.endswith("/") and p.startswith(path)]
+    for gone in [path, *(p for p in inside if p != path)]:
         del store.items[gone]
         store.touch(gone)
     return Answer(204)
@@ -325,23 +326,17 @@ def mkcalendar(store: Store, request: Request) -> Answer:
     return Answer(201)
 
 
+def options(store: Store, request: Request) -> Answer:
+    return Answer(200, b"", [("DAV", "1, 2, 3, calendar-access")])
+
+
+METHODS = {"PROPFIND": propfind, "REPORT": report, "GET": get, "HEAD": get, "DELETE": delete,
+           "PROPPATCH": proppatch, "MKCALENDAR": mkcalendar, "OPTIONS": options}
+
+
 def answer(store: Store, request: Request, owner: str) -> Answer:
     """The honest answer to `request`, changing the store as a real server would."""
-    method = request.method
-    if method == "PROPFIND":
-        return propfind(store, request)
-    if method == "REPORT":
-        return report(store, request)
-    if method in ("GET", "HEAD"):
-        return get(store, request)
-    if method == "PUT":
+    if request.method == "PUT":
         return put(store, request, owner)
-    if method == "DELETE":
-        return delete(store, request)
-    if method == "PROPPATCH":
-        return proppatch(store, request)
-    if method == "MKCALENDAR":
-        return mkcalendar(store, request)
-    if method == "OPTIONS":
-        return Answer(200, b"", [("DAV", "1, 2, 3, calendar-access")])
-    return Answer(405)
+    method = METHODS.get(request.method)
+    return method(store, request) if method is not None else Answer(405)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from sync.settings import ENV_PASSWORD, ENV_URL, ENV_USER
 from tests.conftest import make_repo
 from tests.robustness import hostile_run
 from tests.robustness.hostile_dav import Store
@@ -34,7 +35,6 @@ from tests.robustness.hostile_scenarios import (
 from tests.robustness.hostile_server import Hostile
 from tests.robustness.matrix import Row, message_key, record
 from tests.sync.sandbox import FOREIGN_EVENT, MEETINGS, NEW_MEETING
-from sync.settings import ENV_PASSWORD, ENV_URL, ENV_USER
 
 MEMORY_LIMIT_MB = 400
 TIMEOUT = "2"
@@ -133,7 +133,8 @@ def test_hostile_server(scenario: Scenario, pushed: Store, elsewhere: Hostile, t
         host.state["other"] = elsewhere.port
         run = hostile_run.sync(root, env_for(host.url, password), "--timeout", TIMEOUT, *args,
                                guard=hostile_run.HANG_GUARD)
-    problems = judge(scenario, run, host, elsewhere, foreign, collections, password)
+    problems = judge(scenario, run, host, elsewhere, foreign=foreign, collections=collections,
+                     password=password)
     record(Row("hostile-server", scenario.name, outcome(run, host, problems), not problems,
                scenario.bug, round(run.seconds, 3),
                {"foreign_touched": sum(store.items.get(p) is None or
@@ -148,7 +149,7 @@ def test_hostile_server(scenario: Scenario, pushed: Store, elsewhere: Hostile, t
         scenario.check(Context(run, host, elsewhere.port))
 
 
-def judge(scenario: Scenario, run: Run, host: Hostile, elsewhere: Hostile,
+def judge(scenario: Scenario, run: Run, host: Hostile, elsewhere: Hostile, *,
           foreign: dict[str, tuple[bytes, str]], collections: set[str],
           password: str) -> list[str]:
     """Everything wrong with the run, as short sentences ([] when all is well)."""
