@@ -290,6 +290,8 @@ HREF_SCENARIOS = [
     _href("empty", "", bug=""),
     Scenario("href-on-another-host", "href", "`rps` lists a member on another server that "
              "reads as ours", other_host_member, exit=frozenset({OK})),
+    Scenario("href-percent-23-hash-dry-run", "href", "`%23x.ics` listed, and --dry-run",
+             member(CALENDAR + "%23x.ics"), exit=frozenset({OK}), args=("--dry-run",)),
 ]
 
 
@@ -387,7 +389,7 @@ TOKEN_SCENARIOS = [
              exit=frozenset({OK, SERVER})),
     Scenario("put-etag-100-kb", "token", "every PUT's ETag header 100 KB",
              puts(ha.honest_with_headers(("ETag", '"' + "e" * 100_000 + '"'))),
-             exit=frozenset({OK})),
+             exit=frozenset({OK, SERVER})),
     Scenario("put-etag-with-bare-cr", "token", "every PUT's ETag has a bare CR",
              puts(ha.honest_with_headers(("ETag", '"a\rb"'))), exit=frozenset({OK, SERVER})),
     Scenario("header-of-1-mb", "headers", "discovery's answer has a 1 MB header",

@@ -162,6 +162,8 @@ def judge(scenario: Scenario, run: Run, host: Hostile, elsewhere: Hostile, *,
         found.append(f"exit {run.code}, expected {sorted(scenario.exit)}")
     found += [f"the hostile server failed: {e}" for e in host.errors]
     found += [f"violation: {e}" for e in host.violations()]
+    if "--dry-run" in scenario.args:
+        found += [f"a write in a dry run: {e}" for e in host.writes()]
     found += [f"request to another server: {e}" for e in elsewhere.log]
     store = host.store.items
     found += [f"foreign event changed: {p}" for p, v in foreign.items()

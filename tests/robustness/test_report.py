@@ -329,6 +329,7 @@ def _hostile_server() -> str:
     body = [f"""\
 ## 7. A hostile server
 
+
 A CalDAV server of our own on 127.0.0.1 (tests/robustness/hostile_server.py, honest by default:
 hostile_dav.py) whose answers each scenario replaces (tests/robustness/hostile_scenarios.py).
 Every scenario starts from what a clean first push left (three calendars, sixteen events of
