@@ -22,6 +22,8 @@ DAV, CALDAV = "DAV:", "urn:ietf:params:xml:ns:caldav"
 ROOT, PRINCIPAL = "/dav/", "/dav/kpss/"
 HOME = PRINCIPAL
 TOKEN_PREFIX = "http://hostile.test/sync/"
+ET.register_namespace("D", DAV)  # answers read `<D:href>`: scenarios edit them as text
+ET.register_namespace("C", CALDAV)
 
 
 def tag(namespace: str, name: str) -> str:

@@ -59,6 +59,8 @@ class Scenario:
     git: bool = False
     """Run from a git repository (so the commit order guard has a HEAD to compare)."""
     tls: bool = False
+    url: str = ""
+    """KPSS_CALDAV_URL, with `{port}` for the server's port; "" for the server's own URL."""
 
 
 def ours(store: Store, name: str = "2022-10-05-rps.ics") -> bytes:
@@ -297,6 +299,17 @@ HREF_SCENARIOS = [
 
 # --- 207 with per-item errors, statuses -------------------------------------------------------
 
+SYNC_REPORT = {"path": f"^{CALENDAR}$", "contains": b"sync-collection"}
+
+
+def gone(host: Hostile, request: hd.Request) -> ha.Answer:
+    """A sync-collection answer in which every event of `rps` was removed."""
+    with host.lock:
+        names = [p for p in host.store.children(CALENDAR) if host.store.items[p].owner == "ours"]
+        token = host.store.token()
+    return hd.multistatus([hd.response(hd.href(p), {}, status=404) for p in names], token)
+
+
 def proppatch_items(code: int, description: str) -> ha.Make:
     def make(host: Hostile, request: hd.Request) -> ha.Answer:
         return xml(f'<D:multistatus xmlns:D="DAV:"><D:response><D:href>{request.path}</D:href>'
@@ -319,6 +332,14 @@ ITEM_SCENARIOS = [
              multiget(ha.multiget_items(507, "", PWNED)), exit=frozenset({OK})),
     Scenario("multiget-items-404", "items", "multiget 207, each item 404",
              multiget(ha.multiget_items(404)), exit=frozenset({OK})),
+    *(Scenario(f"multiget-items-{code}-{name}", "items", f"multiget 207, each item {code} "
+               f"with {name}", multiget(ha.multiget_items(code, f"<C:{name}/>", PWNED)),
+               exit=frozenset({OK}))
+      for code, name in ((409, "no-uid-conflict"), (412, "valid-calendar-object-resource"),
+                         (415, "supported-calendar-data"), (422, "valid-calendar-data"))),
+    Scenario("sync-collection-says-our-events-are-gone", "items", "sync-collection lists "
+             "every event of ours in `rps` as 404", when("REPORT", gone, **SYNC_REPORT),
+             exit=frozenset({OK})),
     Scenario("proppatch-207-507", "items", "cache PROPPATCH 207 with 507 Insufficient Storage",
              when("PROPPATCH", proppatch_items(507, PWNED)), exit=frozenset({OK})),
     Scenario("proppatch-207-424", "items", "cache PROPPATCH 207 with 424 Failed Dependency",
@@ -366,7 +387,6 @@ def no_injected_header(context: Context) -> None:
     assert not [e for e in context.host.log if "X-Injected" in e.headers]
 
 
-SYNC_REPORT = {"path": f"^{CALENDAR}$", "contains": b"sync-collection"}
 TOKEN_SCENARIOS = [
     Scenario("sync-token-1-mb", "token", "sync-collection's new token is 1 MB",
              when("REPORT", token_replaced("x" * MB), **SYNC_REPORT), exit=frozenset({OK})),
@@ -451,6 +471,21 @@ def cache_commit(store: Store) -> None:
                         state.text or "")
 
 
+def _broken(name: str, line: str, bug: str = "") -> Scenario:
+    """An event with our marker and our UID scheme (for no meeting) whose `line` is broken:
+    ours, so the sync may delete it; it must not crash on it."""
+    field = line.split(":", maxsplit=1)[0].split(";", maxsplit=1)[0]
+
+    def make(store: Store) -> bytes:
+        text = forged(store, "2099-01-01-rps@kpss").decode()
+        text = re.sub(rf"(?m)^{field}[:;][^\r\n]*\r\n", "", text)
+        return text.replace("END:VEVENT", line + "\r\nEND:VEVENT", 1).encode()
+
+    return Scenario(f"marker-with-{name}", "marker", f"an event with our marker and "
+                    f"`{line[:40]}`", seed=seeded(CALENDAR + "2099-01-01-rps.ics", make, "ours"),
+                    exit=frozenset({OK}), bug=bug)
+
+
 def deep_cache(store: Store) -> None:
     store.items[CALENDAR].props[hd.tag("urn:kpss:sync", "state")].text = \
         '{"v":3,"events":' + "[" * 100_000 + "]" * 100_000 + "}"
@@ -497,6 +532,20 @@ MARKER_SCENARIOS = [
              exit=frozenset({OK}), git=True),
     Scenario("cache-nested-100000-deep", "marker", "the cache property is JSON nested "
              "100,000 deep", seed=deep_cache, exit=frozenset({OK}), bug=TRACE),
+    _broken("sequence-abc", "SEQUENCE:abc", bug=TRACE),
+    _broken("sequence-of-5000-digits", "SEQUENCE:" + "9" * 5000, bug=TRACE),
+    _broken("dtstart-garbage", "DTSTART:garbage", bug=TRACE),
+    _broken("dtstart-in-an-unknown-zone", "DTSTART;TZID=Mars/Olympus:20221020T080000"),
+    _broken("a-line-of-1-mb", "DESCRIPTION:" + "x" * MB),
+    Scenario("foreign-event-100000-nested-components", "marker", "a person's event with "
+             "100,000 nested VALARMs", seed=seeded(CALENDAR + "hnizdo.ics", lambda s: (
+                 FOREIGN_EVENT.replace("{UID}", "hnizdo@example.org").replace(
+                     "END:VEVENT", "BEGIN:VALARM\r\n" * 100_000 + "END:VALARM\r\n" * 100_000
+                     + "END:VEVENT")).encode()), exit=frozenset({OK})),
+    Scenario("foreign-event-not-icalendar", "marker", "a person's resource that is JSON, "
+             "not iCalendar", seed=seeded(CALENDAR + "poznamka.ics", lambda s: (
+                 b'{"BEGIN": "VCALENDAR", "X-KPSS-RECORD": "records/x.yaml"}\r\n' * 100)),
+             exit=frozenset({OK})),
 ]
 
 
@@ -565,9 +614,50 @@ SECRET_SCENARIOS = [
              exit=frozenset({OK})),
 ]
 
+def _url(name: str, url: str, bug: str = TRACE) -> Scenario:
+    return Scenario(f"url-{name}", "url", f"KPSS_CALDAV_URL={url}", url=url,
+                    exit=frozenset({CONFIG}), bug=bug)
+
+
+def twice(host: Hostile, request: hd.Request) -> ha.Answer:
+    """The home's listing shows `rps` twice: the second time with no properties but its type."""
+    honest = host.honest(request)
+    text = honest.body.decode()
+    extra = (f"<D:response><D:href>{CALENDAR}</D:href><D:propstat><D:prop><D:resourcetype>"
+             "<D:collection/><C:calendar/></D:resourcetype></D:prop><D:status>HTTP/1.1 200 OK"
+             "</D:status></D:propstat></D:response>")
+    return ha.Answer(207, text.replace("</D:multistatus>", extra + "</D:multistatus>").encode(),
+                     honest.headers)
+
+
+def not_a_calendar(host: Hostile, request: hd.Request) -> ha.Answer:
+    honest = host.honest(request)
+    return ha.Answer(207, honest.body.replace(b"<C:calendar />", b""), honest.headers)
+
+
+HOME_LISTING = {"path": f"^{hd.HOME}$"}
+OTHER_SCENARIOS = [
+    _url("port-over-65535", "http://127.0.0.1:70000/dav/"),
+    _url("port-negative", "http://127.0.0.1:-1/dav/"),
+    _url("port-not-a-number", "http://127.0.0.1:8x/dav/"),
+    _url("broken-ipv6-literal", "http://[::1/dav/"),
+    _url("ipv6-with-port-over-65535", "http://[::1]:99999/dav/"),
+    Scenario("home-lists-rps-twice", "discovery", "the home's listing shows `rps` twice",
+             when("PROPFIND", twice, **HOME_LISTING), exit=frozenset({OK, SERVER})),
+    Scenario("rps-is-not-a-calendar", "discovery", "the home's listing shows every calendar "
+             "as a plain collection", when("PROPFIND", not_a_calendar, **HOME_LISTING)),
+    Scenario("principal-on-another-host", "discovery", "current-user-principal on another "
+             "server", discovery(lambda h, r: xml(
+                 f'<D:multistatus xmlns:D="DAV:"><D:response><D:href>{hd.ROOT}</D:href>'
+                 "<D:propstat><D:prop><D:current-user-principal><D:href>http://127.0.0.1:"
+                 f"{h.state['other']}/p/</D:href></D:current-user-principal></D:prop>"
+                 "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+                 "</D:multistatus>")), exit=frozenset({CONFIG, SERVER})),
+]
+
 SCENARIOS = [*XML_SCENARIOS, *STREAM_SCENARIOS, *REDIRECT_SCENARIOS, *HREF_SCENARIOS,
              *ITEM_SCENARIOS, *TOKEN_SCENARIOS, *MARKER_SCENARIOS, *RETRY_SCENARIOS,
-             *SECRET_SCENARIOS]
+             *SECRET_SCENARIOS, *OTHER_SCENARIOS]
 SCENARIO_IDS = [s.name for s in SCENARIOS]
 GROUPS = {
     "xml": "XML: entity bombs, external entities, odd encodings and namespaces",
@@ -584,4 +674,6 @@ GROUPS = {
     "retry-after": "Malformed Retry-After",
     "tls": "TLS",
     "secret": "Secrets echoed by the server",
+    "discovery": "Discovery",
+    "url": "Malformed server addresses (KPSS_CALDAV_URL)",
 }

@@ -131,7 +131,8 @@ def test_hostile_server(scenario: Scenario, pushed: Store, elsewhere: Hostile, t
         tls = _tls(certificate)
     with Hostile(store, scenario.override, user=USER, password=password, tls=tls) as host:
         host.state["other"] = elsewhere.port
-        run = hostile_run.sync(root, env_for(host.url, password), "--timeout", TIMEOUT, *args,
+        url = scenario.url.format(port=host.port) if scenario.url else host.url
+        run = hostile_run.sync(root, env_for(url, password), "--timeout", TIMEOUT, *args,
                                guard=hostile_run.HANG_GUARD)
     problems = judge(scenario, run, host, elsewhere, foreign=foreign, collections=collections,
                      password=password)
