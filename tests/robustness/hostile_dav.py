@@ -4,7 +4,7 @@ One account `kpss` whose principal is also its calendar home (as in Radicale), s
 lists the calendars with their properties; calendars hold events with strong ETags; PUT and
 DELETE honour If-Match / If-None-Match (RFC 7232 §3.1-3.2); PROPPATCH keeps dead properties
 (RFC 4918 §9.2); MKCALENDAR (RFC 4791 §5.3.1), calendar-multiget (§7.9), calendar-query, and
-sync-collection (RFC 6578 §3.2) with a token per change. Scenarios (hostile_scenarios.py)
+sync-collection (RFC 6578 §3.2) with a token per change. Scenarios (hostile_scenarios/)
 replace its answers; this module only tells the truth.
 """
 

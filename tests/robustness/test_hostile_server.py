@@ -1,4 +1,4 @@
-"""The hostile server: every scenario of hostile_scenarios.py against the real `python -m sync`
+"""The hostile server: every scenario of hostile_scenarios/ against the real `python -m sync`
 in a child process; and the member-name attack against a real Radicale.
 
 For every scenario: the run ends by itself (a hang guard kills it otherwise), prints no

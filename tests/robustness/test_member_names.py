@@ -15,7 +15,7 @@ from tests.robustness.matrix import Row, message_key, record
 from tests.sync.sandbox import Sandbox, change
 
 NAMES = {"hash": "%23x.ics", "hash-alone": "%23"}
-"""Radicale refuses `?` in a name (400); the crafted server (hostile_scenarios.py) tries it."""
+"""Radicale refuses `?` in a name (400); the crafted server (hostile_scenarios/) tries it."""
 MEMBER_IDS = [f"radicale-{n}" for n in NAMES]
 BUG = "issue 15 item 1: hrefs are unquoted and re-joined"
 

@@ -331,7 +331,7 @@ def _hostile_server() -> str:
 
 
 A CalDAV server of our own on 127.0.0.1 (tests/robustness/hostile_server.py, honest by default:
-hostile_dav.py) whose answers each scenario replaces (tests/robustness/hostile_scenarios.py).
+hostile_dav.py) whose answers each scenario replaces (tests/robustness/hostile_scenarios/).
 Every scenario starts from what a clean first push left (three calendars, sixteen events of
 ours, our cache on each), with a person's own event added to `rps` and three changes waiting
 in the records (one meeting moved, one added, one removed). Then `python -m sync --timeout
