@@ -65,7 +65,9 @@ HREF_SCENARIOS = [
 MOVED = CALENDAR + "2022-10-19-rps.ics"
 ADDED = CALENDAR + "2022-12-14-rps.ics"
 NEWER = "X-KPSS-COMMIT:0123456789ab\r\nX-KPSS-COMMIT-TIME:20230101T120000Z\r\n"
-"""A commit nobody has, dated after our HEAD (2022-09-01) and before now: newer, by time."""
+"""A commit nobody has, dated after our HEAD (2022-09-01) and before now: newer, by time alone.
+The scenarios' repository holds its whole history (one commit, not a shallow clone), so git can
+tell that no such commit follows ours: it is forged and must not freeze the calendar."""
 
 
 def converged(context: Context) -> None:
@@ -93,12 +95,21 @@ def overwritten(path: str, make: Callable[[Store], bytes], owner: str = "foreign
     return seeded(path, make, owner)
 
 
-def cache_commit(store: Store) -> None:
-    """The calendar's cache says a newer commit wrote it (someone PROPPATCHed it)."""
-    item = store.items[CALENDAR]
-    state = item.props[hd.tag("urn:kpss:sync", "state")]
-    state.text = re.sub(r'"commit":\["[^"]*",\d+\]', '"commit":["0123456789ab",1672574400]',
-                        state.text or "")
+def cache_commit(sha: str, stamp: int) -> Callable[[Store], None]:
+    """The calendar's cache says commit `sha` of `stamp` wrote it (someone PROPPATCHed it)."""
+    def seed(store: Store) -> None:
+        state = store.items[CALENDAR].props[hd.tag("urn:kpss:sync", "state")]
+        state.text = re.sub(r'"commit":\["[^"]*",\d+\]', f'"commit":["{sha}",{stamp}]',
+                            state.text or "")
+    return seed
+
+
+def with_commit(sha: str, time: str) -> Callable[[Store], bytes]:
+    """The moved meeting's event of ours, saying commit `sha` of `time` wrote it."""
+    def make(store: Store) -> bytes:
+        line = f"X-KPSS-COMMIT:{sha}\r\nX-KPSS-COMMIT-TIME:{time}\r\nEND:VEVENT"
+        return ours(store, "2022-10-19-rps.ics").replace(b"END:VEVENT", line.encode())
+    return make
 
 
 def _broken(name: str, line: str, bug: str = "") -> Scenario:
@@ -146,7 +157,8 @@ MARKER_SCENARIOS = [
                  "ours"),
              exit=frozenset({OK}), git=True, check=converged, bug=TRUST),
     Scenario("forged-newer-commit-in-the-cache", "commit", "the calendar's cache property "
-             "says a newer commit wrote it", seed=cache_commit, exit=frozenset({OK}), git=True,
+             "says a newer commit wrote it", seed=cache_commit("0123456789ab", 1672574400),
+             exit=frozenset({OK}), git=True,
              check=converged, bug=TRUST),
     Scenario("forged-future-commit-time", "commit", "one of our events says a commit of "
              "2099 wrote it", seed=overwritten(MOVED, lambda s: ours(
@@ -160,6 +172,13 @@ MARKER_SCENARIOS = [
                                                   b"\r\nX-KPSS-COMMIT-TIME:99999999T999999Z"
                                                   b"\r\nEND:VEVENT"), "ours"),
              exit=frozenset({OK}), git=True),
+    Scenario("forged-future-commit-in-the-cache", "commit", "the calendar's cache says a "
+             "commit of 2099 wrote it", seed=cache_commit("ffffffffffff", 4102444800),
+             exit=frozenset({OK}), git=True, check=converged),
+    Scenario("commit-sha-as-a-git-option", "commit", "an event of ours says commit "
+             "`--output=/tmp/kpss-pwned` of 2099 wrote it", seed=overwritten(MOVED, with_commit(
+                 "--output=/tmp/kpss-pwned", "20991231T000000Z"), "ours"),
+             exit=frozenset({OK}), git=True, check=converged),
     Scenario("cache-nested-100000-deep", "marker", "the cache property is JSON nested "
              "100,000 deep", seed=deep_cache, exit=frozenset({OK}), bug=TRACE),
     _broken("sequence-abc", "SEQUENCE:abc", bug=TRACE),
