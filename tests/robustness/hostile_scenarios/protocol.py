@@ -64,7 +64,7 @@ REDIRECT_SCENARIOS = [
              discovery(located(302, "file:///etc/passwd"))),
     Scenario("location-60-kb", "redirect", "302 with a Location of 60 KB",
              discovery(located(302, "http://127.0.0.1:1/" + "a" * 60_000)),
-             check=_short, bug=RAW),
+             check=_short),
     Scenario("401-loop", "auth", "every request answered 401 (Basic challenge)",
              lambda host, request: status(401, headers=[("WWW-Authenticate", 'Basic realm="x"')]),
              check=at_most(6)),
