@@ -11,7 +11,6 @@ from tests.robustness.hostile_scenarios.base import (
     BIG,
     NEVER_PWNED,
     OK,
-    RAW,
     SERVER,
     SLOW,
     Scenario,
@@ -46,7 +45,7 @@ XML_SCENARIOS = [
     Scenario("namespace-with-a-newline", "xml", "a multistatus in namespace "
              "`DAV:\\n::error::PWNED`", discovery(xml(
                  '<x:multistatus xmlns:x="DAV:&#10;::error title=x::PWNED"/>')),
-             check=NEVER_PWNED, bug=RAW),
+             check=NEVER_PWNED),
     Scenario("not-xml", "xml", "207 with an HTML page", discovery(xml(
         "<html><body>Bad gateway</html>"))),
     Scenario("100000-deep-elements", "xml", "multiget 207 nested 100,000 deep",

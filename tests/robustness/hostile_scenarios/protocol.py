@@ -13,7 +13,6 @@ from tests.robustness.hostile_scenarios.base import (
     NEVER_PWNED,
     OK,
     PWNED,
-    RAW,
     SERVER,
     SYNC_REPORT,
     Context,
@@ -59,7 +58,7 @@ REDIRECT_SCENARIOS = [
     Scenario("location-with-crlf", "redirect", "302 whose Location carries a folded line "
              "`::error::PWNED`", discovery(located(302, "http://127.0.0.1:1/a\r\n"
                                                         " ::error title=x::PWNED")),
-             check=NEVER_PWNED, bug=RAW),
+             check=NEVER_PWNED),
     Scenario("location-file-url", "redirect", "302 to file:///etc/passwd",
              discovery(located(302, "file:///etc/passwd"))),
     Scenario("location-60-kb", "redirect", "302 with a Location of 60 KB",
