@@ -120,8 +120,6 @@ HREF = "issue 15 item 1: hrefs are unquoted and re-joined"
 MARK = "issue 15 item 1: a marker alone makes an event ours"
 TRACE = "issue 15 item 3: a traceback"
 RAW = "issue 15 item 4: server text printed raw"
-TRUST = ("issue 15 item 5: a 12-digit commit that a full (not shallow) git history does not "
-         "hold, dated between HEAD and now, still counts as newer")
 
 
 def never_pwned(context: Context) -> None:

@@ -13,7 +13,6 @@ from tests.robustness.hostile_dav import Store
 from tests.robustness.hostile_scenarios.base import (
     OK,
     TRACE,
-    TRUST,
     Context,
     Scenario,
     forged,
@@ -64,8 +63,9 @@ MOVED = CALENDAR + "2022-10-19-rps.ics"
 ADDED = CALENDAR + "2022-12-14-rps.ics"
 NEWER = "X-KPSS-COMMIT:0123456789ab\r\nX-KPSS-COMMIT-TIME:20230101T120000Z\r\n"
 """A commit nobody has, dated after our HEAD (2022-09-01) and before now: newer, by time alone.
-The scenarios' repository holds its whole history (one commit, not a shallow clone), so git can
-tell that no such commit follows ours: it is forged and must not freeze the calendar."""
+The scenarios' repository holds its whole history (one commit, not a shallow clone) and says so
+with `--complete-history`, as the CI templates do: a commit git does not know is forged and
+must not freeze the calendar."""
 
 
 def converged(context: Context) -> None:
@@ -153,11 +153,11 @@ MARKER_SCENARIOS = [
              "newer commit wrote it", seed=overwritten(MOVED, lambda s: ours(
                  s, "2022-10-19-rps.ics").replace(b"END:VEVENT", NEWER.encode() + b"END:VEVENT"),
                  "ours"),
-             exit=frozenset({OK}), git=True, check=converged, bug=TRUST),
+             exit=frozenset({OK}), git=True, check=converged,
+             args=("--complete-history",)),
     Scenario("forged-newer-commit-in-the-cache", "commit", "the calendar's cache property "
              "says a newer commit wrote it", seed=cache_commit("0123456789ab", 1672574400),
-             exit=frozenset({OK}), git=True,
-             check=converged, bug=TRUST),
+             exit=frozenset({OK}), git=True, check=converged, args=("--complete-history",)),
     Scenario("forged-future-commit-time", "commit", "one of our events says a commit of "
              "2099 wrote it", seed=overwritten(MOVED, lambda s: ours(
                  s, "2022-10-19-rps.ics").replace(b"END:VEVENT", b"X-KPSS-COMMIT:ffffffffffff"
