@@ -116,8 +116,6 @@ def puts(answer: ha.Reply | ha.Make, **kwargs: object) -> Override:
 
 BIG = "issue 15 item 2: the response size is not capped"
 SLOW = "issue 15 item 2: --timeout is per read, no total deadline"
-HREF = "issue 15 item 1: hrefs are unquoted and re-joined"
-MARK = "issue 15 item 1: a marker alone makes an event ours"
 TRACE = "issue 15 item 3: a traceback"
 RAW = "issue 15 item 4: server text printed raw"
 
