@@ -22,6 +22,10 @@ from tests.robustness.hostile_scenarios.base import (
 )
 from tests.sync.sandbox import FOREIGN_EVENT
 
+MULTIGET = frozenset({OK, SERVER})
+"""An oversized multiget may end the run (3) or leave the members it asked for alone, reported
+as unread (0): either way nothing is written to them."""
+
 XML_SCENARIOS = [
     Scenario("billion-laughs", "xml", "discovery 207 with a billion-laughs DTD",
              discovery(xml(ha.laughs()))),
@@ -56,15 +60,15 @@ STREAM_SCENARIOS = [
     Scenario("200-mb-multistatus", "size", "discovery 207 of 200 MB",
              discovery(ha.huge(200 * MB)), bug=BIG),
     Scenario("200-mb-multiget", "size", "multiget 207 of 200 MB (caldav's path)",
-             multiget(ha.huge(200 * MB)), bug=BIG),
+             multiget(ha.huge(200 * MB)), exit=MULTIGET, bug=BIG),
     Scenario("endless-chunked", "size", "discovery 207, chunked, never ending",
              discovery(ha.endless_chunks()), bug=BIG),
     Scenario("endless-chunked-multiget", "size", "multiget 207, chunked, never ending",
-             multiget(ha.endless_chunks()), bug=BIG),
+             multiget(ha.endless_chunks()), exit=MULTIGET, bug=BIG),
     Scenario("gzip-bomb", "size", "PUT answered with 1 GB of gzip in 1 MB",
              puts(ha.bombed("gzip", 201)), exit=frozenset({OK, SERVER}), bug=BIG),
     Scenario("deflate-bomb", "size", "multiget 207, 1 GB of deflate in 1 MB",
-             multiget(ha.bombed("deflate")), bug=BIG),
+             multiget(ha.bombed("deflate")), exit=MULTIGET, bug=BIG),
     Scenario("gzip-in-gzip-bomb", "size", "discovery 207, gzip of a gzip bomb",
              discovery(ha.bombed("gzip, gzip"))),
     Scenario("drip-one-byte-twice-a-second", "time", "discovery headers, then a byte every "
