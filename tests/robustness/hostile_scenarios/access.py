@@ -11,9 +11,7 @@ from tests.robustness.hostile_answers import CALENDAR, status, when, xml
 from tests.robustness.hostile_scenarios.base import (
     CONFIG,
     OK,
-    RAW,
     SERVER,
-    TRACE,
     Context,
     Scenario,
     discovery,
@@ -50,7 +48,7 @@ SECRET_SCENARIOS = [
     Scenario("tls-self-signed-with-ca-bundle", "tls", "the same, with --ca-bundle",
              tls=True, args=("--ca-bundle", "{cert}"), exit=frozenset({OK})),
     Scenario("credentials-echoed-in-a-redirect", "secret", "302 whose Location, reason and "
-             "body repeat the password in every encoding", discovery(echoed(302)), bug=RAW),
+             "body repeat the password in every encoding", discovery(echoed(302))),
     Scenario("credentials-echoed-in-an-error", "secret", "every PUT 500 whose reason and body "
              "repeat the password", puts(echoed(500))),
     Scenario("credentials-echoed-in-a-multistatus", "secret", "multiget 207 whose "
@@ -62,9 +60,9 @@ SECRET_SCENARIOS = [
              exit=frozenset({OK})),
 ]
 
-def _url(name: str, url: str, bug: str = TRACE) -> Scenario:
+def _url(name: str, url: str) -> Scenario:
     return Scenario(f"url-{name}", "url", f"KPSS_CALDAV_URL={url}", url=url,
-                    exit=frozenset({CONFIG}), bug=bug)
+                    exit=frozenset({CONFIG}))
 
 
 def twice(host: Hostile, request: hd.Request) -> ha.Answer:

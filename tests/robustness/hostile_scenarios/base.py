@@ -114,10 +114,6 @@ def puts(answer: ha.Reply | ha.Make, **kwargs: object) -> Override:
     return when("PUT", answer, **kwargs)  # type: ignore[arg-type]
 
 
-BIG = "issue 15 item 2: the response size is not capped"
-SLOW = "issue 15 item 2: --timeout is per read, no total deadline"
-TRACE = "issue 15 item 3: a traceback"
-RAW = "issue 15 item 4: server text printed raw"
 
 
 def never_pwned(context: Context) -> None:

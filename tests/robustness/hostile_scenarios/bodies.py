@@ -8,11 +8,9 @@ from tests.robustness import hostile_dav as hd
 from tests.robustness.hostile_answers import CALENDAR, MB, xml
 from tests.robustness.hostile_dav import Store
 from tests.robustness.hostile_scenarios.base import (
-    BIG,
     NEVER_PWNED,
     OK,
     SERVER,
-    SLOW,
     Scenario,
     discovery,
     multiget,
@@ -58,34 +56,33 @@ XML_SCENARIOS = [
 
 STREAM_SCENARIOS = [
     Scenario("200-mb-multistatus", "size", "discovery 207 of 200 MB",
-             discovery(ha.huge(200 * MB)), bug=BIG),
+             discovery(ha.huge(200 * MB))),
     Scenario("200-mb-multiget", "size", "multiget 207 of 200 MB (caldav's path)",
-             multiget(ha.huge(200 * MB)), exit=MULTIGET, bug=BIG),
+             multiget(ha.huge(200 * MB)), exit=MULTIGET),
     Scenario("endless-chunked", "size", "discovery 207, chunked, never ending",
-             discovery(ha.endless_chunks()), bug=BIG),
+             discovery(ha.endless_chunks())),
     Scenario("endless-chunked-multiget", "size", "multiget 207, chunked, never ending",
-             multiget(ha.endless_chunks()), exit=MULTIGET, bug=BIG),
+             multiget(ha.endless_chunks()), exit=MULTIGET),
     Scenario("gzip-bomb", "size", "PUT answered with 1 GB of gzip in 1 MB",
-             puts(ha.bombed("gzip", 201)), exit=frozenset({OK, SERVER}), bug=BIG),
+             puts(ha.bombed("gzip", 201)), exit=frozenset({OK, SERVER})),
     Scenario("deflate-bomb", "size", "multiget 207, 1 GB of deflate in 1 MB",
-             multiget(ha.bombed("deflate")), exit=MULTIGET, bug=BIG),
+             multiget(ha.bombed("deflate")), exit=MULTIGET),
     Scenario("gzip-in-gzip-bomb", "size", "discovery 207, gzip of a gzip bomb",
              discovery(ha.bombed("gzip, gzip"))),
     Scenario("drip-one-byte-twice-a-second", "time", "discovery headers, then a byte every "
              "0.5 s", discovery(ha.drip(b"HTTP/1.1 207 Multi-Status\r\nContent-Length: 9999\r\n"
-                                        b"Content-Type: application/xml\r\n\r\n", b" ")), bug=SLOW),
+                                        b"Content-Type: application/xml\r\n\r\n", b" "))),
     Scenario("drip-the-status-line", "time", "a PUT's answer a byte every 0.5 s",
-             puts(ha.drip(b"", b"HTTP/1.1 201 Created\r\nX-Slow: " + b"x" * 10_000)), bug=SLOW),
+             puts(ha.drip(b"", b"HTTP/1.1 201 Created\r\nX-Slow: " + b"x" * 10_000))),
     Scenario("100-continue-forever", "time", "`100 Continue` lines, forever",
-             discovery(ha.continue_forever()), bug=SLOW),
+             discovery(ha.continue_forever())),
     Scenario("100-continue-forever-on-put", "time", "`100 Continue` forever to a PUT",
-             puts(ha.continue_forever()), bug=SLOW),
+             puts(ha.continue_forever())),
     Scenario("stranger-11-mb-event", "size", "a person's own event of 11 MB in `rps`",
              seed=seeded(CALENDAR + "velka-udalost.ics", lambda s: FOREIGN_EVENT.replace(
                  "{UID}", "big@example.org").replace(
                      "SUMMARY:", "DESCRIPTION:" + "x" * (11 * MB) + "\r\nSUMMARY:").encode()),
-             exit=frozenset({OK}), bug="issue 15 item 2: a foreign event over 10 MB blocks "
-             "every run"),
+             exit=frozenset({OK})),
 ]
 
 
