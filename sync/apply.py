@@ -147,7 +147,7 @@ def apply(dav: Dav, plan: CalendarPlan, commit: Commit | None,
           newer: Callable[[Commit | None], bool] = never, *,
           fingerprint: str | None = None) -> Outcome:
     """Carry out `plan`; `fingerprint` is what the inputs hashed to (stored with the cache)."""
-    outcome = Outcome(plan.id)
+    outcome = Outcome(plan.id, unsure=plan.unsure)
     if plan.newer is not None:  # a late job: the server holds a newer commit's schedule
         outcome.newer = plan.newer
         return outcome

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import datetime as dt
 import difflib
 import math
@@ -176,10 +177,11 @@ def push(args: argparse.Namespace, out: list[str],
             try:
                 with dav.plainly():  # no caldav import for a run that may end here
                     home = calendar_home(dav, CALENDAR)
-                    looks = {cal_id: look(dav, home, cal_id) for cal_id in ids}
+                    looks = _look_each(dav, home, ids)
             except errors.SyncError as exc:
                 early = exc
-            if early is None and all(seen.quiet(fingerprint) for seen in looks.values()):
+            if early is None and len(looks) == len(ids) \
+                    and all(seen.quiet(fingerprint) for seen in looks.values()):
                 _quiet(dav, list(looks.values()), args, out)
                 return errors.EXIT_OK
         repo = load(args.root, args.today, args.lang)
@@ -194,6 +196,16 @@ def push(args: argparse.Namespace, out: list[str],
                        for url in dav.oversized)
         out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
     return errors.EXIT_OK
+
+
+def _look_each(dav: Dav, home: Home, ids: list[str]) -> dict[str, Look]:
+    """The first look at each calendar; one the server will not show as a calendar is left
+    out here, and looked at again (and reported alone) on the full path."""
+    looks = {}
+    for cal_id in ids:
+        with contextlib.suppress(*CALENDAR_FAULTS):
+            looks[cal_id] = look(dav, home, cal_id)
+    return looks
 
 
 def _calendar_ids(root: Path, wanted: str | None) -> list[str]:

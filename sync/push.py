@@ -118,6 +118,9 @@ class CalendarPlan:
     hrefs: dict[str, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     """Hrefs left alone: outside the calendar, or events that only looked like ours."""
+    unsure: bool = False
+    """A member was listed but not returned when read: neither ours nor foreign in the cache,
+    so the cache must keep no sync token (the next run lists the calendar and sees it)."""
 
     def base(self) -> str:
         return self.href if self.href.endswith("/") else self.href + "/"
@@ -280,6 +283,7 @@ def _plan_events(dav: Dav, plan: CalendarPlan, members: Mapping[str, str],
     unknown = [n for n, etag in members.items() if n not in vouched and is_ours(n)
                and state.foreign.get(n) != etag]
     fetched = _fetch(dav, plan, unknown)
+    plan.unsure = any(n not in fetched for n in unknown)
     plan.foreign = {n: e for n, e in members.items()
                     if not is_ours(n) or (n in state.foreign and state.foreign[n] == e)
                     or (n in fetched and not fetched[n].ours)}
@@ -310,6 +314,7 @@ def _verified(dav: Dav, plan: CalendarPlan, actions: list[Action],
     proof that a resource is ours. What is not one event of ours is left alone."""
     unread = [a.name for a in actions if a.kind in ("update", "delete") and a.name not in fetched]
     found = _fetch(dav, plan, unread)
+    plan.unsure |= any(n not in found for n in unread)
     checked = []
     for action in actions:
         if action.name not in unread:

@@ -177,9 +177,7 @@ MARKER_SCENARIOS = [
                  "--output=/tmp/kpss-pwned", "20991231T000000Z"), "ours"),
              exit=frozenset({OK}), git=True, check=converged),
     Scenario("cache-nested-100000-deep", "marker", "the cache property is JSON nested "
-             "100,000 deep", seed=deep_cache, exit=frozenset({OK}),
-             bug="issue 15 item 3: a cache nested 100,000 deep is not read as damaged "
-                 "(RecursionError in State.decode: a traceback, exit 2 with the transport fix)"),
+             "100,000 deep", seed=deep_cache, exit=frozenset({OK})),
     _broken("sequence-abc", "SEQUENCE:abc"),
     _broken("sequence-of-5000-digits", "SEQUENCE:" + "9" * 5000),
     _broken("dtstart-garbage", "DTSTART:garbage"),
