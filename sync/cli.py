@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, quote_plus
 
+from lint.arguments import Parser, language
 from sync import commits, errors, inputs, limits, settings, stamps
 from sync.apply import EVENT_FAULTS, Outcome, adopt, apply, keeps_no_cache
 from sync.dav import Dav
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m sync",
         description="Nahraje harmonogram jednání do kalendáře CalDAV (nastavení v KPSS_CALDAV_*). "
                     "`python -m sync ics --out SLOŽKA` místo toho zapíše soubory .ics.")
@@ -81,7 +82,7 @@ def _seconds(text: str) -> float:
 
 
 def _serve_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m sync serve",
         description="Spustí místní Radicale, nahraje do něj harmonogram a vypíše adresy k odběru.")
     parser.add_argument("--port", type=int, default=None, metavar="PORT",
@@ -97,7 +98,7 @@ def _serve_parser() -> argparse.ArgumentParser:
 
 
 def _ics_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m sync ics",
         description="Zapíše za každý kalendář <id>.ics k odběru (jednání za poslední rok a všechna "
                     "nadcházející) a <id>-archiv.ics (všechna jednání).")
@@ -199,11 +200,12 @@ def push(args: argparse.Namespace, out: list[str],
 
 
 def _look_each(dav: Dav, home: Home, ids: list[str]) -> dict[str, Look]:
-    """The first look at each calendar; one the server will not show as a calendar is left
-    out here, and looked at again (and reported alone) on the full path."""
+    """The first look at each calendar; one that is no calendar of events (a Deck board) or
+    that the account may not read is left out here, and looked at again (and reported alone)
+    on the full path. Any other failure ends the first look as before."""
     looks = {}
     for cal_id in ids:
-        with contextlib.suppress(*CALENDAR_FAULTS):
+        with contextlib.suppress(errors.NotACalendar, errors.Forbidden):
             looks[cal_id] = look(dav, home, cal_id)
     return looks
 
@@ -421,6 +423,7 @@ _COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser],
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    Parser.czech = language(argv) != "en"  # argparse's own words (usage, errors) too
     if argv and argv[0] in _COMMANDS:
         make_parser, command = _COMMANDS[argv[0]]
         args = make_parser().parse_args(argv[1:])
