@@ -214,7 +214,11 @@ def test_not_a_calendar(sandbox: Sandbox) -> None:
     result = sandbox.run()
     assert result.code == 3
     assert "není kalendář CalDAV" in result.err
-    assert not [e for e in result.entries if e.method not in ("PROPFIND", "REPORT")]
+    assert result.err.startswith(sandbox.ids["rps"] + ": ")  # that calendar, alone
+    # Nothing is written into the address book; the other calendars are synced.
+    assert not [e for e in result.calls(sandbox.path("rps"))
+                if e.method not in ("PROPFIND", "REPORT")]
+    assert sandbox.ours("ps-seniori")
 
 
 @pytest.fixture(scope="session")
