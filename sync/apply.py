@@ -16,10 +16,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from sync import errors, guard
+from sync.cache import Known, Remote, State, read_remote, to_comment
 from sync.commits import Commit, never
 from sync.dav import CALDAV, DAV, Dav, Response, expect, tag
-from sync.plan import Known, Remote, State, read_remote, to_comment
-from sync.push import (
+from sync.plan import (
     COMMENT,
     ICS,
     STATE,

@@ -22,7 +22,7 @@ from sync.apply import EVENT_FAULTS, Outcome, adopt, apply, keeps_no_cache
 from sync.dav import Dav
 from sync.discover import Home, calendar_home
 from sync.messages import say, shown
-from sync.push import (
+from sync.plan import (
     CALENDAR,
     COLOR,
     DESCRIPTION,

@@ -1,272 +1,399 @@
-"""Decide what to do with each event: compare what the records want with what the server has.
-
-Pure functions, no I/O. The server is the only state (the sync runs in CI without memory), but a
-small cache lives on the server too: a dead property on the calendar collection (`K:state`)
-maps each of our event resources to the ETag it had when we last wrote or checked it and the
-hash of the content we meant. An ETag that still matches proves the event is unchanged without
-downloading it (RFC 7232 §2.3), so a run with nothing to do costs one PROPFIND per calendar.
-Anything the cache cannot vouch for is fetched and compared for real. A server that refuses our
-property but keeps the calendar's `DAV:comment` (Xandikos) holds the same cache there instead,
-packed by `to_comment`.
-"""
+"""The plan step: inspect every calendar first (reads only), decide per event what to do and
+check that the plan is safe; sync/apply.py then writes it with conditional requests (RFC 7232
+If-Match / If-None-Match)."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import datetime as dt
-import hashlib
-import json
-import re
-import zlib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from sync import hrefs
-from sync.commits import Commit
-from sync.xprops import COMMIT as COMMIT_PROPERTY
-from sync.xprops import COMMIT_TIME as COMMIT_TIME_PROPERTY
-from sync.xprops import HASH as HASH_PROPERTY
-from sync.xprops import MARKER
+from sync import errors
+from sync.cache import (
+    Known,
+    Remote,
+    State,
+    from_comment,
+    is_our_comment,
+    read_remote,
+    schedule,
+    visible,
+)
+from sync.commits import Commit, never
+from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
+from sync.discover import Home
+from sync.hrefs import is_ours, path_of
 
-MAX_SEQUENCE = 2**31 - 1
-"""RFC 5545 §3.8.7.4 SEQUENCE is an integer; more than this is a damaged or forged value."""
-STATE_VERSION = 3
-"""2: the commit of each event, and of the last sync that wrote the calendar. 3: the inputs
-fingerprint, the sync token and the calendar's properties of the run that wrote it."""
-_VISIBLE = ("SUMMARY", "DTSTART", "DTEND", "LOCATION", "DESCRIPTION", "STATUS", "URL", "CLASS",
-            "TRANSP", MARKER)
-_SCHEDULE = ("DTSTART", "DTEND", "LOCATION")
+if TYPE_CHECKING:  # building events (icalendar) is imported only by runs that build them
+    from sync.ical import EventDoc
 
-
-@dataclass(frozen=True)
-class Known:
-    """What the state cache says about one of our events."""
-
-    etag: str
-    content: str
-    sequence: int
-    schedule: str
-    commit: Commit | None = None
-    """The commit the event on the server was written from."""
+STATE = tag(KPSS, "state")
+COMMENT = tag(DAV, "comment")
+"""Where our cache lives on a server that refuses `STATE` but keeps this (Xandikos)."""
+DISPLAYNAME, DESCRIPTION, COLOR = (tag(DAV, "displayname"), tag(CALDAV, "calendar-description"),
+                                   tag(ICAL, "calendar-color"))
+GETETAG, SYNC_TOKEN = tag(DAV, "getetag"), tag(DAV, "sync-token")
+COMPONENTS = tag(CALDAV, "supported-calendar-component-set")
+CALENDAR = (tag(DAV, "resourcetype"), DISPLAYNAME, DESCRIPTION, COLOR, STATE, COMMENT,
+            COMPONENTS)
+"""What discovery asks of every calendar in the home: never its ETag, CTag or sync token, which
+make some servers (Radicale) read every event of every calendar."""
+LISTING = (*CALENDAR, GETETAG)
+ICS = {"Content-Type": "text/calendar; charset=utf-8"}
 
 
-@dataclass(frozen=True)
-class State:
-    events: Mapping[str, Known] = field(default_factory=dict)
-    foreign: Mapping[str, str] = field(default_factory=dict)
-    """Resources that are not ours, with the ETag at which we last looked."""
-    commit: Commit | None = None
-    """The commit of the last sync that wrote this calendar."""
-    fingerprint: str = ""
-    """The inputs fingerprint (sync/inputs.py) the events and properties were made from."""
-    token: str = ""
-    """A sync token (RFC 6578) from before the run that wrote this: every change since then is
-    either in `events`/`foreign` or someone else's."""
-    props: Mapping[str, str] = field(default_factory=dict)
-    """The calendar's properties (name, description, colour) as that run set them."""
-
-    def encode(self) -> str:
-        return json.dumps({
-            "v": STATE_VERSION,
-            "commit": _pair(self.commit),
-            "fingerprint": self.fingerprint,
-            "token": self.token,
-            "props": dict(sorted(self.props.items())),
-            "events": {n: [k.etag, k.content, k.sequence, k.schedule, *_pair(k.commit)]
-                       for n, k in sorted(self.events.items())},
-            "foreign": dict(sorted(self.foreign.items())),
-        }, separators=(",", ":"), ensure_ascii=True)
-
-    @classmethod
-    def decode(cls, text: str | None) -> State:
-        """The cache, or an empty one if it is missing, old or damaged (it is only a cache)."""
-        try:
-            data = json.loads(text or "")
-            if data.get("v") != STATE_VERSION:
-                return cls()
-            # Names come from the server: only one we could have given an event is ours.
-            events = {str(n): Known(str(v[0]), str(v[1]), int(v[2]), str(v[3]),
-                                    Commit.of(str(v[4]), int(v[5])))
-                      for n, v in data["events"].items() if hrefs.is_ours(str(n))}
-            foreign = {str(n): str(e) for n, e in data.get("foreign", {}).items()}
-            commit = Commit.of(str(data["commit"][0]), int(data["commit"][1]))
-            props = {str(k): str(v) for k, v in data.get("props", {}).items()}
-            fingerprint, token = str(data.get("fingerprint", "")), str(data.get("token", ""))
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
-                OSError, RecursionError):  # RecursionError: JSON nested thousands deep
-            return cls()
-        return cls(events, foreign, commit, fingerprint, token, props)
-
-    def vouches(self, members: Mapping[str, str]) -> bool:
-        """The server holds exactly what this cache describes: the same resources, each at the
-        ETag we last wrote or looked at."""
-        known = {n: k.etag for n, k in self.events.items()}
-        known.update(self.foreign)
-        return dict(members) == known
-
-
-COMMENT_MARKER = "kpss-sync-cache:1:"
-"""How a `DAV:comment` holding our cache starts; a comment without it is someone else's."""
-MAX_UNPACKED = 64 * 1024 * 1024
-"""More than any real cache unpacks to (10,000 events take a few MB): a comment that would
-unpack to more is damaged, or made to exhaust memory."""
-
-
-def to_comment(state: State) -> str:
-    """The cache as a calendar's `DAV:comment` (RFC 3253 §3.1.1): our marker, then base64 of
-    the zlib-compressed text. Xandikos stores the comment in an INI file (Python configparser),
-    where a '%' breaks reading it back and a newline is risky; base64 has neither, and the
-    compression more than makes up for base64's growth."""
-    packed = zlib.compress(state.encode().encode("ascii"), 9)
-    return COMMENT_MARKER + base64.b64encode(packed).decode("ascii")
-
-
-def is_our_comment(text: str | None) -> bool:
-    """The comment is our cache (maybe damaged), so ours to read and to write over."""
-    return (text or "").strip().startswith(COMMENT_MARKER)
-
-
-def from_comment(text: str | None) -> State:
-    """The cache a comment holds; an empty one for anyone else's comment or damaged data."""
-    if not is_our_comment(text):
-        return State()
-    packed = (text or "").strip().removeprefix(COMMENT_MARKER)
-    try:
-        inflate = zlib.decompressobj()
-        raw = inflate.decompress(base64.b64decode(packed, validate=True), MAX_UNPACKED)
-        if inflate.unconsumed_tail or not inflate.eof:
-            return State()
-        return State.decode(raw.decode("ascii"))
-    except (binascii.Error, zlib.error, ValueError):
-        return State()
-
-
-def _pair(commit: Commit | None) -> list[str | int]:
-    return [commit.sha, commit.stamp] if commit else ["", 0]
-
-
-@dataclass(frozen=True)
-class Remote:
-    """One fetched resource as we read it."""
-
+@dataclass
+class Action:
+    kind: str  # create | update | delete | unchanged
     name: str
-    etag: str
-    ours: bool
-    uid: str = ""
-    content: str = ""
-    """Our content hash stored in the event, if any."""
-    visible: str = ""
-    """Fingerprint of what a subscriber sees."""
+    meeting: str
+    etag: str = ""
     sequence: int = 0
-    schedule: str = ""
+    doc: EventDoc | None = None
     commit: Commit | None = None
+    """The commit the event on the server was written from, where known."""
+    href: str = ""
+    """Where to write: the href the server listed for an existing event, as it gave it; for a
+    new one the calendar's path and our own name (sync/hrefs.py)."""
 
 
-def _canonical(component: Any, names: Iterable[str]) -> str:
-    parts = []
-    for name in names:
-        value = component.get(name)
-        if value is None:
-            parts.append(f"{name}:")
-        elif hasattr(value, "dt"):
-            moment = value.dt
-            text = moment.astimezone(dt.UTC).isoformat() \
-                if getattr(moment, "tzinfo", None) else moment.isoformat()
-            parts.append(f"{name}:{text}")
+@dataclass
+class Look:
+    """One calendar as the server shows it, read before the records are (reads only)."""
+
+    id: str
+    href: str
+    exists: bool
+    current: dict[str, str] = field(default_factory=dict)
+    """The calendar's properties now (name, description, colour, by tag)."""
+    state: State = field(default_factory=State)
+    state_supported: bool = False
+    """The server keeps our state cache (it held one)."""
+    cache_at: str = ""
+    """The property that held the cache (`STATE` or `COMMENT`); "" when none did."""
+    comment_free: bool = True
+    """The calendar's comment is empty or our cache: ours to write."""
+    members: dict[str, str] = field(default_factory=dict)
+    """Every resource in the calendar: name → ETag."""
+    hrefs: dict[str, str] = field(default_factory=dict)
+    """The path of the href the server gave each member it listed in this run, by name (as
+    given: not decoded, not rebuilt)."""
+    skipped: list[str] = field(default_factory=list)
+    """Hrefs the server listed that are not plainly members of this calendar: never used."""
+    token: str = ""
+    """The calendar's sync token as of `members` ("" when not asked for)."""
+
+    def quiet(self, fingerprint: str | None) -> bool:
+        """Nothing to do: made from the same inputs, and nobody changed the calendar since."""
+        state = self.state
+        return (self.exists and bool(fingerprint) and state.fingerprint == fingerprint
+                and bool(state.props) and state.vouches(self.members)
+                and all(same_prop(k, self.current.get(k, ""), v)
+                        for k, v in state.props.items()))
+
+
+@dataclass
+class CalendarPlan:
+    """What one calendar needs, found with reads only."""
+
+    id: str
+    href: str
+    exists: bool
+    props: dict[str, str]
+    props_to_set: dict[str, str]
+    actions: list[Action] = field(default_factory=list)
+    state: State = field(default_factory=State)
+    foreign: dict[str, str] = field(default_factory=dict)
+    ours_on_server: int = 0
+    state_supported: bool = True
+    """The server holds our state cache (or the calendar is new): keep it current."""
+    cache_at: str = ""
+    """The property the cache is in, so writes go straight to it; "" when not known yet."""
+    comment_free: bool = True
+    """The comment may hold the cache where the server refuses `STATE` (nobody else's is in
+    it)."""
+    newer: Commit | None = None
+    """A commit newer than ours wrote this calendar: this (late) run must not touch it."""
+    token: str = ""
+    """The sync token the plan was made at (see State.token)."""
+    hrefs: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    """Hrefs left alone: outside the calendar, or events that only looked like ours."""
+    unsure: bool = False
+    """A member was listed but not returned when read: neither ours nor foreign in the cache,
+    so the cache must keep no sync token (the next run lists the calendar and sees it)."""
+
+    def base(self) -> str:
+        return self.href if self.href.endswith("/") else self.href + "/"
+
+    def href_of(self, name: str) -> str:
+        """Where the event `name` is: as the server listed it, else below the calendar."""
+        return self.hrefs.get(name) or self.base() + name
+
+    def count(self, kind: str) -> int:
+        return sum(a.kind == kind for a in self.actions)
+
+
+def name_of(doc: EventDoc) -> str:
+    """The resource name of an event: its UID's local part, which is a record id (URL-safe)."""
+    return doc.uid.split("@", 1)[0] + ".ics"
+
+
+def look(dav: Dav, home: Home, cal_id: str) -> Look:
+    """Read one calendar: 1 sync-collection REPORT when discovery listed it with a cache that
+    holds a sync token (RFC 6578), else 1 PROPFIND listing every resource's ETag."""
+    href = home.path + cal_id + "/"
+    if home.children is None:
+        return _listed(dav, href, cal_id)
+    collection = home.children.get(cal_id)
+    if collection is None:
+        return Look(cal_id, href, exists=False)
+    _check_calendar(dav, collection, href)
+    seen = _look_at(cal_id, href, collection)
+    if not seen.state.token:  # no cache, or one whose last run could not vouch for a token
+        return _listed(dav, href, cal_id)
+    try:
+        token, changes = dav.sync_collection(href, seen.state.token)
+    except errors.TokenRefused:  # forgotten or expired: list (the next write stores a new one)
+        return _listed(dav, href, cal_id)
+    members = {n: k.etag for n, k in seen.state.events.items()}
+    members.update(seen.state.foreign)
+    for resource in changes:
+        name = dav.child(href, resource.href)
+        if name is None:
+            seen.skipped.append(resource.href)
+        elif resource.status == 404:
+            members.pop(name, None)
         else:
-            parts.append(f"{name}:{value}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+            members[name] = resource.text(GETETAG) or ""
+            seen.hrefs[name] = path_of(resource.href) or ""
+    seen.members, seen.token = members, token
+    return seen
 
 
-def vevent_of(data: bytes | str) -> Any | None:
-    """The first VEVENT of an iCalendar object, or None if it is not one."""
-    calendar = _calendar(data)
-    if calendar is None:
-        return None
-    for component in calendar.walk("VEVENT"):
-        return component
-    return None
-
-
-def _calendar(data: bytes | str) -> Any | None:
-    import icalendar  # noqa: PLC0415 - a run that reads no event (sync/cli.py) never needs it
-
+def _listed(dav: Dav, href: str, cal_id: str) -> Look:
+    """Read one calendar whole: every resource's ETag, and the calendar's sync token, which a
+    run that writes stores in the cache so that later runs need only the changes since."""
     try:
-        calendar = icalendar.Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
-        return None
-    return calendar if getattr(calendar, "name", "") == "VCALENDAR" else None
+        listing = dav.propfind(href, (*LISTING, SYNC_TOKEN), depth=1)
+    except errors.NotFound:
+        return Look(cal_id, href, exists=False)
+    collection = next((r for r in listing if dav.names(r.href, href)), None)
+    if collection is None:
+        raise errors.NotACalendar(dav.url(href), url=dav.url(href))
+    _check_calendar(dav, collection, href)
+    seen = _look_at(cal_id, href, collection)
+    _members(dav, seen, [r for r in listing if r is not collection])
+    seen.token = (collection.text(SYNC_TOKEN) or "").strip()
+    return seen
 
 
-OUR_UID = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)@kpss")
-"""The UIDs the sync gives events: a record id at `kpss` (sync/ical.py)."""
-OUR_MARKER = re.compile(r"records(?:/[a-z0-9]+(?:-[a-z0-9]+)*)+\.yaml")
-"""What our marker holds: the path of a record file."""
+def _look_at(cal_id: str, href: str, collection: Resource) -> Look:
+    """The calendar's properties and our cache: from `STATE`, else from a comment that is ours
+    (a person's comment is never read as a cache, nor ever overwritten)."""
+    current = {k: (collection.text(k) or "").strip() for k in (DISPLAYNAME, DESCRIPTION, COLOR)}
+    seen = Look(cal_id, href, True, current)
+    cached, comment = collection.text(STATE), collection.text(COMMENT)
+    if cached is not None:
+        seen.state, seen.cache_at = State.decode(cached), STATE
+    elif is_our_comment(comment):
+        seen.state, seen.cache_at = from_comment(comment), COMMENT
+    seen.state_supported = bool(seen.cache_at)
+    seen.comment_free = not (comment or "").strip() or is_our_comment(comment)
+    return seen
 
 
-def our_event(name: str, data: bytes | str) -> Any | None:
-    """The VEVENT of a resource that is one event of ours, else None.
+def _check_calendar(dav: Dav, collection: Resource, href: str) -> None:
+    """A calendar that takes events: a collection of tasks only (a Nextcloud Deck board, a
+    to-do list) is none, whatever its name (RFC 4791 §5.2.3: no such property, any
+    component)."""
+    components = collection.props.get(COMPONENTS)
+    events = components is None or any(
+        c.get("name", "").upper() == "VEVENT" for c in components.iter(tag(CALDAV, "comp")))
+    if tag(CALDAV, "calendar") not in _types(collection):
+        raise errors.NotACalendar(dav.url(href), url=dav.url(href))
+    if not events:
+        raise errors.NoEvents(dav.url(href), url=dav.url(href))
 
-    Ours means all of it: the resource holds exactly one event (and time zones, nothing else),
-    its UID is one we give (a record id at `kpss`), the resource's name is that id with `.ics`,
-    and it carries our marker naming a record file. An event that only copies our marker, or
-    sits at another name, or shares its resource with anything else, is someone else's: it is
-    never overwritten or deleted.
+
+def inspect(dav: Dav, seen: Look, props: dict[str, str], docs: Sequence[EventDoc], *,
+            newer: Callable[[Commit | None], bool] = never) -> CalendarPlan:
+    """Plan one calendar from what `look` read (plus 1 multiget when the cache cannot vouch
+    for every resource).
+
+    `newer` tells whether a commit found on the server is newer than the one we sync from.
     """
-    calendar = _calendar(data)
-    if calendar is None:
-        return None
-    parts = calendar.subcomponents
-    events = [c for c in parts if c.name == "VEVENT"]
-    if len(events) != 1 or any(c.name not in ("VEVENT", "VTIMEZONE") for c in parts):
-        return None
-    event = events[0]
-    uid = OUR_UID.fullmatch(str(event.get("UID", "")).strip())
-    marker = str(event.get(MARKER) or "").strip()
-    if uid is None or name != uid.group(1) + ".ics" or not OUR_MARKER.fullmatch(marker):
-        return None
-    return event
+    if not seen.exists:
+        plan = CalendarPlan(seen.id, seen.href, False, props, dict(props))
+        plan.actions = [Action("create", name_of(d), d.meeting_id, doc=d,
+                               href=plan.href_of(name_of(d))) for d in docs]
+        return plan
+    changed = {k: v for k, v in props.items() if not same_prop(k, seen.current.get(k, ""), v)}
+    # No cache on an existing calendar: not written yet, lost, or a server that keeps no dead
+    # properties and whose comment (where Xandikos would keep it) holds a person's text. Then it
+    # is written only together with event changes, so a run with nothing to change writes
+    # nothing even where the server refuses it every time.
+    plan = CalendarPlan(seen.id, seen.href, True, props, changed, state=seen.state,
+                        state_supported=seen.state_supported, cache_at=seen.cache_at,
+                        comment_free=seen.comment_free, token=seen.token,
+                        hrefs=dict(seen.hrefs), skipped=list(seen.skipped))
+    _plan_events(dav, plan, seen.members, docs)
+    seen_commits = [plan.state.commit, *(a.commit for a in plan.actions)]
+    plan.newer = next((c for c in seen_commits if c is not None and newer(c)), None)
+    return plan
 
 
-def visible(component: Any) -> str:
-    return _canonical(component, _VISIBLE)
+def _members(dav: Dav, seen: Look, listing: list[Resource]) -> None:
+    """The calendar's members as listed: by decoded name, each with the href the server gave.
+    An href that is not directly below the calendar, or two hrefs of one name, are skipped."""
+    names: dict[str, list[Resource]] = {}
+    for resource in listing:
+        if tag(DAV, "collection") in _types(resource):
+            continue
+        name = dav.child(seen.href, resource.href)
+        if name is None:
+            seen.skipped.append(resource.href)
+        else:
+            names.setdefault(name, []).append(resource)
+    for name, found in names.items():
+        if len(found) > 1:
+            seen.skipped.extend(r.href for r in found)
+            continue
+        seen.members[name] = found[0].text(GETETAG) or ""
+        seen.hrefs[name] = path_of(found[0].href) or ""
 
 
-def schedule(component: Any) -> str:
-    return _canonical(component, _SCHEDULE)
+def _types(resource: Resource) -> set[str]:
+    element = resource.props.get(tag(DAV, "resourcetype"))
+    return {child.tag for child in element} if element is not None else set()
 
 
-def read_remote(name: str, etag: str, data: bytes | str) -> Remote:
-    """Classify a fetched resource: one event of ours (see `our_event`) or foreign."""
-    event = our_event(name, data)
-    if event is None:
-        return Remote(name, etag, ours=False)
-    try:
-        sequence = max(0, min(int(event.get("SEQUENCE") or 0), MAX_SEQUENCE))
-    except (TypeError, ValueError):
-        sequence = 0
-    try:
-        return Remote(name, etag, ours=True, uid=str(event.get("UID", "")),
-                      content=str(event.get(HASH_PROPERTY, "")), visible=visible(event),
-                      sequence=sequence, schedule=schedule(event), commit=commit_of(event))
-    except (TypeError, ValueError, AttributeError, OverflowError):
-        # A value icalendar cannot turn into a time: ours, changed beyond reading; rewritten.
-        return Remote(name, etag, ours=True, uid=str(event.get("UID", "")), sequence=sequence)
+def same_prop(name: str, current: str, wanted: str) -> bool:
+    if name == COLOR:  # servers store #rrggbb as #rrggbbff (Apple's format)
+        return current.lower()[:7] == wanted.lower()[:7]
+    return current == wanted
 
 
-def commit_of(event: Any) -> Commit | None:
-    """The commit an event says it came from; a damaged time counts as unknown."""
-    sha = str(event.get(COMMIT_PROPERTY) or "").strip()
-    if not sha:
-        return None
-    import icalendar  # noqa: PLC0415
+def _plan_events(dav: Dav, plan: CalendarPlan, members: Mapping[str, str],
+                 docs: Sequence[EventDoc]) -> None:
+    desired = {name_of(d): d for d in docs}
+    state = plan.state
+    vouched = {n for n, etag in members.items()
+               if n in state.events and state.events[n].etag == etag}
+    # Only a name we could have given an event may be ours; any other is foreign unread.
+    unknown = [n for n, etag in members.items() if n not in vouched and is_ours(n)
+               and state.foreign.get(n) != etag]
+    fetched = _fetch(dav, plan, unknown)
+    plan.unsure = any(n not in fetched for n in unknown)
+    plan.foreign = {n: e for n, e in members.items()
+                    if not is_ours(n) or (n in state.foreign and state.foreign[n] == e)
+                    or (n in fetched and not fetched[n].ours)}
+    # Ours: what the cache vouches for or what we read and found to be one event of ours. A
+    # resource listed but not returned by the multiget (deleted meanwhile, private, unreadable)
+    # is not known to be ours, so it is never deleted; a wanted name among them is created with
+    # If-None-Match, whose 412 makes us read it first.
+    ours = {n: e for n, e in members.items()
+            if n in vouched or (n in fetched and fetched[n].ours)}
+    actions = [_decide(name, doc, ours.get(name), state.events.get(name) if name in vouched
+                       else None, fetched.get(name))
+               for name, doc in sorted(desired.items())]
+    for name in sorted(set(ours) - set(desired)):
+        remote, known = fetched.get(name), state.events.get(name)
+        commit = remote.commit if remote else known.commit if known else None
+        actions.append(Action("delete", name, name.removesuffix(".ics"), etag=ours[name],
+                              commit=commit))
+    plan.actions = _verified(dav, plan, actions, fetched)
+    plan.ours_on_server = len(ours) - sum(n in plan.foreign for n in ours)
+    for action in plan.actions:
+        action.href = plan.href_of(action.name)
 
-    try:
-        when = icalendar.vDatetime.from_ical(str(event.get(COMMIT_TIME_PROPERTY) or ""))
-    except ValueError:
-        when = None
-    if when is not None and getattr(when, "tzinfo", None) is None:
-        when = None  # a floating time is no instant to compare
-    return Commit(sha, when)
+
+def _verified(dav: Dav, plan: CalendarPlan, actions: list[Action],
+              fetched: Mapping[str, Remote]) -> list[Action]:
+    """The actions, each overwrite or delete of an event only the cache vouched for read first
+    (1 multiget for all): the cache lives on the server, where others can write, so it is no
+    proof that a resource is ours. What is not one event of ours is left alone."""
+    unread = [a.name for a in actions if a.kind in ("update", "delete") and a.name not in fetched]
+    found = _fetch(dav, plan, unread)
+    plan.unsure |= any(n not in found for n in unread)
+    checked = []
+    for action in actions:
+        if action.name not in unread:
+            checked.append(action)
+            continue
+        remote = found.get(action.name)
+        if remote is not None and not remote.ours:  # someone else's: never ours to change
+            plan.foreign[action.name] = remote.etag
+            plan.skipped.append(plan.href_of(action.name))
+        elif action.kind == "delete" and remote is not None:
+            checked.append(replace(action, etag=remote.etag, commit=remote.commit))
+        elif action.kind == "update" and action.doc is not None:
+            checked.append(decide_fetched(action.name, action.doc, remote) if remote
+                           else Action("create", action.name, action.meeting, doc=action.doc))
+        # A delete of what the server no longer returns: nothing of ours to remove.
+    return checked
+
+
+def _fetch(dav: Dav, plan: CalendarPlan, names: Sequence[str]) -> dict[str, Remote]:
+    """The members `names` read with one calendar-multiget, by name; only answers for a name
+    asked for count."""
+    if not names:
+        return {}
+    asked, result = set(names), {}
+    for resource in dav.multiget(plan.href, [plan.href_of(n) for n in names]):
+        name = dav.child(plan.href, resource.href)
+        data = resource.text(tag(CALDAV, "calendar-data"))
+        etag = resource.text(tag(DAV, "getetag")) or ""
+        if name is None or name not in asked or name in result:
+            continue
+        if resource.status == 507:  # too large to read (Dav.multiget): someone else's
+            result[name] = Remote(name, etag, ours=False)
+        elif data is not None:
+            result[name] = read_remote(name, etag, data)
+    return result
+
+
+def _decide(name: str, doc: EventDoc, etag: str | None, known: Known | None,
+            remote: Remote | None) -> Action:
+    if etag is None:
+        return Action("create", name, doc.meeting_id, doc=doc)
+    if remote is None and known is not None:  # the cache vouches for the server's copy
+        if known.content == doc.content_hash:
+            return Action("unchanged", name, doc.meeting_id, etag=etag, sequence=known.sequence,
+                          doc=doc, commit=known.commit)
+        bump = int(known.schedule != doc.schedule_key)
+        return Action("update", name, doc.meeting_id, etag, known.sequence + bump, doc,
+                      known.commit)
+    if remote is None:  # listed but not returned by the multiget: treat as new
+        return Action("create", name, doc.meeting_id, doc=doc)
+    return decide_fetched(name, doc, remote)
+
+
+def decide_fetched(name: str, doc: EventDoc, remote: Remote) -> Action:
+    """Compare an event read from the server with the one we want: the same when it carries our
+    content hash and shows what we would show (someone may have edited it in a client, which
+    keeps our X- properties). What we want is compared as built, not rendered and read back:
+    the fingerprints are of values (times as UTC instants), which both give alike."""
+    wanted = doc.vevent(remote.sequence)
+    if remote.content == doc.content_hash and remote.visible == visible(wanted):
+        return Action("unchanged", name, doc.meeting_id, remote.etag, remote.sequence, doc,
+                      remote.commit)
+    bump = int(remote.schedule != schedule(wanted))
+    return Action("update", name, doc.meeting_id, remote.etag, remote.sequence + bump, doc,
+                  remote.commit)
+
+
+def check_deletions(plans: Sequence[CalendarPlan], allow: bool) -> None:
+    """Refuse a run that would delete most of our events (an empty or half-read records/).
+
+    A calendar a newer commit wrote is left alone anyway: its deletions will not happen."""
+    for plan in plans:
+        if plan.newer is not None:
+            continue
+        deletes = plan.count("delete")
+        if not allow and deletes >= 2 and deletes * 2 > plan.ours_on_server:
+            raise errors.MassDeleteRefused(plan.id, calendar=plan.id, count=deletes,
+                                           total=plan.ours_on_server)
+
+
+__all__ = ["Action", "CalendarPlan", "Look", "check_deletions", "inspect", "look", "name_of"]

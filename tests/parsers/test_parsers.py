@@ -14,7 +14,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from sync import ical, plan
+from sync import cache, ical
 from tests.conftest import ROOT
 from tests.parsers import oracles
 from tests.parsers.conftest import COMMITTED, URL, Source
@@ -122,9 +122,9 @@ def test_the_sync_reads_its_own_events_back_unchanged(name: str, sources: list[S
     for calendar in repo.calendars.values():
         for doc in ical.events(repo, calendar, stamps={}, record_url=lambda file: URL + file):
             built = doc.vevent(1, "abcdef123456", COMMITTED)
-            read = plan.vevent_of(doc.render(1, "abcdef123456", COMMITTED))
-            assert plan.visible(built) == plan.visible(read), doc.uid
-            assert plan.schedule(built) == plan.schedule(read), doc.uid
+            read = cache.vevent_of(doc.render(1, "abcdef123456", COMMITTED))
+            assert cache.visible(built) == cache.visible(read), doc.uid
+            assert cache.schedule(built) == cache.schedule(read), doc.uid
 
 
 # --- the oracles can fail: the files as the sync wrote them before issue 16 -----------------

@@ -16,7 +16,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from sync import commits, dav, errors, plan, push
+from sync import cache, commits, dav, errors, plan
 from tests.robustness.matrix import Row, record
 from tests.sync.proxy import Request
 from tests.sync.sandbox import CALENDARS, NEW_MEETING, Event, Sandbox, change, clean_env
@@ -482,26 +482,26 @@ def test_commit_order_from_git(tmp_path: Path) -> None:
 
 def test_the_cache_keeps_commits() -> None:
     when = dt.datetime(2022, 8, 16, 10, tzinfo=dt.UTC)
-    known = plan.Known('"e1"', "h" * 64, 2, "s" * 64, commits.Commit("0123456789ab", when))
-    state = plan.State({"a.ics": known, "b.ics": plan.Known('"e2"', "c", 0, "d")},
+    known = cache.Known('"e1"', "h" * 64, 2, "s" * 64, commits.Commit("0123456789ab", when))
+    state = cache.State({"a.ics": known, "b.ics": cache.Known('"e2"', "c", 0, "d")},
                        {"f.ics": '"f"'}, commits.Commit("ba9876543210", when))
-    assert plan.State.decode(state.encode()) == state
+    assert cache.State.decode(state.encode()) == state
     version_1 = '{"v":1,"events":{"a.ics":["\\"e1\\"","h",2,"s"]},"foreign":{}}'
-    assert plan.State.decode(version_1) == plan.State()  # an old cache is simply refilled
+    assert cache.State.decode(version_1) == cache.State()  # an old cache is simply refilled
     for damaged in ('{"v":2,"commit":["x",1e400],"events":{},"foreign":{}}',
                     '{"v":2,"commit":["x",-99999999999999999],"events":{},"foreign":{}}',
                     '{"v":2,"events":{"a.ics":["e","h",1,"s","c"]},"foreign":{}}'):
-        assert plan.State.decode(damaged) == plan.State()
+        assert cache.State.decode(damaged) == cache.State()
 
 
 def test_a_late_plan_is_no_mass_deletion() -> None:
     """A late job's records lack the meetings a newer commit added: it would delete them, but
     it leaves the calendar alone, so the mass-deletion guard (exit 4) must not fire."""
-    late = push.CalendarPlan("rps", "/kpss/rps/", True, {}, {},
+    late = plan.CalendarPlan("rps", "/kpss/rps/", True, {}, {},
                              newer=commits.Commit("0123456789ab"))
-    late.actions = [push.Action("delete", f"m{i}.ics", f"m{i}") for i in range(5)]
+    late.actions = [plan.Action("delete", f"m{i}.ics", f"m{i}") for i in range(5)]
     late.ours_on_server = 6
-    push.check_deletions([late], allow=False)
+    plan.check_deletions([late], allow=False)
     late.newer = None
     with pytest.raises(errors.MassDeleteRefused):
-        push.check_deletions([late], allow=False)
+        plan.check_deletions([late], allow=False)

@@ -14,7 +14,7 @@ import pytest
 from sync.apply import _Ahead
 from sync.commits import Commit
 from sync.dav import Dav
-from sync.push import Action
+from sync.plan import Action
 from sync.settings import ENV_PASSWORD, ENV_URL, ENV_USER, Settings
 from tests.sync.sandbox import FOREIGN_EVENT, Sandbox
 

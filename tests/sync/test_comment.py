@@ -15,7 +15,7 @@ import zlib
 
 import pytest
 
-from sync import plan
+from sync import cache
 from sync.commits import Commit
 from sync.messages import say
 from tests.sync.sandbox import CALENDARS, Result, Sandbox, change
@@ -27,12 +27,12 @@ PERSON = "Kalendář spravuje Jana Nováková; dotazy na jana@example.org."
 WARN_STATE = "neuložil pomocnou vlastnost"
 
 
-def a_state(events: int = 3) -> plan.State:
+def a_state(events: int = 3) -> cache.State:
     when = dt.datetime(2022, 8, 16, 10, tzinfo=dt.UTC)
-    known = {f"2022-10-{i:02d}-rps.ics": plan.Known(f'"{i:040x}"', f"{i:064x}", i % 3,
+    known = {f"2022-10-{i:02d}-rps.ics": cache.Known(f'"{i:040x}"', f"{i:064x}", i % 3,
                                                     f"{i + 1:064x}", Commit(f"{i:012x}", when))
              for i in range(events)}
-    return plan.State(known, {"foreign-event.ics": '"f"'}, Commit("ba9876543210", when),
+    return cache.State(known, {"foreign-event.ics": '"f"'}, Commit("ba9876543210", when),
                       "fp" * 32, "http://example.org/sync/1",
                       {"{DAV:}displayname": "KPSS Liberec – ŘPS 100 %"})
 
@@ -62,11 +62,11 @@ def cache_writes(sandbox: Sandbox, result: Result, short: str) -> list[tuple[str
 
 def test_the_comment_round_trips() -> None:
     state = a_state()
-    text = plan.to_comment(state)
-    assert text.startswith(plan.COMMENT_MARKER)
+    text = cache.to_comment(state)
+    assert text.startswith(cache.COMMENT_MARKER)
     assert "%" not in text
     assert "\n" not in text
-    assert plan.from_comment(text) == state
+    assert cache.from_comment(text) == state
     # Where Xandikos keeps it: a value in the DEFAULT section of an INI file (configparser,
     # whose default interpolation refuses a '%').
     stored = configparser.ConfigParser()
@@ -75,33 +75,33 @@ def test_the_comment_round_trips() -> None:
     stored.write(written)
     read = configparser.ConfigParser()
     read.read_string(written.getvalue())
-    assert plan.from_comment(read["DEFAULT"]["comment"]) == state
-    assert plan.from_comment(f"  {text}\n") == state  # a server may add white space
+    assert cache.from_comment(read["DEFAULT"]["comment"]) == state
+    assert cache.from_comment(f"  {text}\n") == state  # a server may add white space
 
 
 def test_the_comment_is_compressed() -> None:
     state = a_state(1000)
-    assert len(plan.to_comment(state)) < len(state.encode())
+    assert len(cache.to_comment(state)) < len(state.encode())
 
 
 @pytest.mark.parametrize("text", [
-    None, "", PERSON, plan.COMMENT_MARKER, plan.COMMENT_MARKER + "!!! nic",
-    plan.COMMENT_MARKER + base64.b64encode(b"not zlib").decode(),
-    plan.COMMENT_MARKER + base64.b64encode(zlib.compress(b"not json")).decode(),
-    plan.COMMENT_MARKER + base64.b64encode(zlib.compress(a_state().encode().encode())[:-9])
+    None, "", PERSON, cache.COMMENT_MARKER, cache.COMMENT_MARKER + "!!! nic",
+    cache.COMMENT_MARKER + base64.b64encode(b"not zlib").decode(),
+    cache.COMMENT_MARKER + base64.b64encode(zlib.compress(b"not json")).decode(),
+    cache.COMMENT_MARKER + base64.b64encode(zlib.compress(a_state().encode().encode())[:-9])
     .decode(),
-    "kpss-sync-cache:2:" + plan.to_comment(a_state()).removeprefix(plan.COMMENT_MARKER),
-    PERSON + plan.to_comment(a_state()),
+    "kpss-sync-cache:2:" + cache.to_comment(a_state()).removeprefix(cache.COMMENT_MARKER),
+    PERSON + cache.to_comment(a_state()),
 ], ids=["none", "empty", "person", "marker-only", "not-base64", "not-zlib", "not-json",
         "truncated", "other-version", "marker-inside"])
 def test_anything_else_is_no_cache(text: str | None) -> None:
-    assert plan.from_comment(text) == plan.State()
+    assert cache.from_comment(text) == cache.State()
 
 
 def test_a_comment_that_unpacks_too_far_is_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = plan.to_comment(a_state(50))
-    monkeypatch.setattr(plan, "MAX_UNPACKED", 1000)
-    assert plan.from_comment(text) == plan.State()
+    text = cache.to_comment(a_state(50))
+    monkeypatch.setattr(cache, "MAX_UNPACKED", 1000)
+    assert cache.from_comment(text) == cache.State()
 
 
 @on_xandikos
@@ -114,7 +114,7 @@ def test_the_first_push_keeps_the_cache_in_the_comment(sandbox: Sandbox) -> None
         # not offered again in that run: the other calendars go straight to the comment.
         tried = [("state", 207)] if short == CALENDARS[0] else []
         assert cache_writes(sandbox, result, short) == [*tried, ("comment", 207)]
-        state = plan.from_comment(comment_of(sandbox, short))
+        state = cache.from_comment(comment_of(sandbox, short))
         assert set(state.events) == set(sandbox.ours(short))
         assert state.fingerprint
 
@@ -188,7 +188,7 @@ def test_a_comment_a_person_wrote_is_left_alone(sandbox: Sandbox) -> None:
 @on_xandikos
 def test_a_damaged_comment_of_ours_is_ignored_and_replaced(sandbox: Sandbox) -> None:
     assert sandbox.run().code == 0
-    damaged = plan.to_comment(a_state())[:-20] + "!!!"
+    damaged = cache.to_comment(a_state())[:-20] + "!!!"
     set_comment(sandbox, "rps", damaged)
     result = sandbox.run()
     assert result.code == 0, result.err
@@ -197,7 +197,7 @@ def test_a_damaged_comment_of_ours_is_ignored_and_replaced(sandbox: Sandbox) -> 
     # Read whole, found unchanged, and a good cache written in its place.
     assert requests["rps"] == ["PROPFIND", "REPORT", "PROPPATCH"]
     assert cache_writes(sandbox, result, "rps") == [("comment", 207)]
-    state = plan.from_comment(comment_of(sandbox, "rps"))
+    state = cache.from_comment(comment_of(sandbox, "rps"))
     assert set(state.events) == set(sandbox.ours("rps"))
     again = sandbox.run()
     assert QUIET in again.out

@@ -16,7 +16,7 @@ from icalendar.enums import STATUS
 
 from lint import engine
 from lint.model import PRAGUE, Repository
-from sync import ical, ics, plan, stamps, vtimezone
+from sync import cache, ical, ics, stamps, vtimezone
 from tests.conftest import ROOT, make_repo
 
 TODAY = dt.date(2022, 9, 1)
@@ -731,7 +731,7 @@ def test_fingerprints_of_built_and_read_back_events_agree(which: str,
     for cid in repo.calendars:
         for doc in docs(repo, cid).values():
             built = doc.vevent(2, "abcdef123456", dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
-            read = plan.vevent_of(doc.render(2, "abcdef123456",
+            read = cache.vevent_of(doc.render(2, "abcdef123456",
                                              dt.datetime(2025, 1, 1, tzinfo=dt.UTC)))
-            assert plan.visible(built) == plan.visible(read), doc.uid
-            assert plan.schedule(built) == plan.schedule(read), doc.uid
+            assert cache.visible(built) == cache.visible(read), doc.uid
+            assert cache.schedule(built) == cache.schedule(read), doc.uid

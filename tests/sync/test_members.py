@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote
 import pytest
 
 from sync import hrefs
-from sync.plan import STATE_VERSION
+from sync.cache import STATE_VERSION
 from tests.sync.proxy import WRITES
 from tests.sync.sandbox import NEW_MEETING, Backend, Event, Result, Sandbox
 
