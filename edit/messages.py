@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from lint.messages import format_date_cs
+from messages import date_cs as format_date_cs
 
 __all__ = ["MESSAGES", "EditError", "format_date_cs", "plural_cs", "say"]
 

@@ -27,13 +27,18 @@ _CZECH = (
 
 
 def language(argv: Sequence[str]) -> str:
-    """The --lang given anywhere in argv (the parser needs it before parsing)."""
+    """The --lang given anywhere in argv, `cs` unless it is `en` (the parser needs it before
+    parsing, for its help texts; argparse itself then refuses any other value)."""
     for index, arg in enumerate(argv):
         if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
+            return _known(arg.split("=", 1)[1])
         if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
+            return _known(argv[index + 1])
     return "cs"
+
+
+def _known(lang: str) -> str:
+    return "en" if lang == "en" else "cs"
 
 
 def pick(text: Bilingual, lang: str) -> str:

@@ -29,7 +29,7 @@ class _Args(dict[str, object]):
         return ""
 
 
-def say(key: str, lang: str, **args: object) -> str:
+def say(key: str, lang: str, /, **args: object) -> str:
     """The text `key` in `lang`, filled with `args` (for `sync.` keys each str `shown` first)."""
     if key.startswith(ESCAPED):
         args = {k: shown(v) if isinstance(v, str) else v for k, v in args.items()}

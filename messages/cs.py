@@ -254,6 +254,28 @@ TEXTS: dict[str, str] = {
     "lint.type.object": "skupina polí (pole: hodnota na dalších řádcích)",
     "lint.type.array": "seznam (položky s pomlčkou)",
     "lint.type.null": "prázdná hodnota",
+    # the linter's command line
+    "lint.help.description":
+        "Zkontroluje záznamy ve složce records/: schéma každého záznamu a pravidla konzistence "
+        "mezi nimi. Chyby vypíše česky s číslem řádku a nápovědou.",
+    "lint.help.paths":
+        "hlásit jen problémy v těchto souborech či složkách (kontroluje se vždy celý repozitář)",
+    "lint.help.format":
+        "podoba výpisu: text (pro lidi), json (pro nástroje), github (anotace v pull requestu)",
+    "lint.help.lang": "jazyk hlášení a nápovědy: cs (čeština), en (angličtina)",
+    "lint.help.strict": "varování také vedou k chybě (exit 1)",
+    "lint.help.today": "dnešní datum pro pravidla o čase (RRRR-MM-DD)",
+    "lint.help.base": "porovnat se stavem v této větvi či commitu (schválené zápisy se nemění)",
+    "lint.help.root": "kořen repozitáře (výchozí: aktuální složka)",
+    "lint.help.jobs": "počet souběžných procesů (výchozí: počet jader)",
+    "lint.metavar.paths": "CESTA",
+    "lint.metavar.today": "RRRR-MM-DD",
+    "lint.metavar.base": "REF",
+    "lint.metavar.root": "SLOŽKA",
+    "lint.metavar.jobs": "POČET",
+    "lint.no-path": "cesta neexistuje: {path}",
+    "lint.no-schemas": "ve složce {root} chybí schemas/ (spusťte v kořeni repozitáře)",
+    "lint.internal": "vnitřní chyba při čtení {file}: {detail}",
     # sync
     "sync.config":
         "Chybí nebo je špatně nastavení: {name}. Nastavte proměnné prostředí KPSS_CALDAV_URL, "

@@ -258,6 +258,28 @@ TEXTS: dict[str, str] = {
     "lint.type.object": "an object (field: value lines)",
     "lint.type.array": "a list (items with a dash)",
     "lint.type.null": "an empty value",
+    # the linter's command line
+    "lint.help.description":
+        "Checks the records in records/: each record's schema and the consistency rules between "
+        "them. Errors come with a line number and a hint.",
+    "lint.help.paths":
+        "report only problems in these files or folders (the whole repository is always checked)",
+    "lint.help.format":
+        "output: text (for people), json (for tools), github (pull-request annotations)",
+    "lint.help.lang": "language of messages and help: cs (Czech), en (English)",
+    "lint.help.strict": "warnings fail the run too (exit 1)",
+    "lint.help.today": "today's date for the rules about time (YYYY-MM-DD)",
+    "lint.help.base": "compare with this branch or commit (approved minutes do not change)",
+    "lint.help.root": "root of the repository (default: the current folder)",
+    "lint.help.jobs": "number of parallel processes (default: the number of cores)",
+    "lint.metavar.paths": "PATH",
+    "lint.metavar.today": "YYYY-MM-DD",
+    "lint.metavar.base": "REF",
+    "lint.metavar.root": "FOLDER",
+    "lint.metavar.jobs": "COUNT",
+    "lint.no-path": "no such path: {path}",
+    "lint.no-schemas": "{root} has no schemas/ (run at the root of the repository)",
+    "lint.internal": "internal error reading {file}: {detail}",
     # sync
     "sync.config":
         "Missing or invalid setting: {name}. Set KPSS_CALDAV_URL, KPSS_CALDAV_USERNAME and "

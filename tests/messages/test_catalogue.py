@@ -104,3 +104,7 @@ def test_the_catalogue_imports_no_package_of_ours() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, check=True, timeout=60)
     assert done.stdout.strip() == ""
+
+
+def test_arguments_may_be_named_key_or_lang() -> None:
+    assert say("lint.KP102", "en", key="date", lang="x") == "Field 'date' appears twice."
