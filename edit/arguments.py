@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from edit.entities import ORGANISATION_KINDS
-from edit.messages import LANGUAGES, say
 from lint.arguments import Bilingual, Parser, language, parser_for, pick
+from messages import LANGUAGES, say
 
 __all__ = ["Parser", "build", "language"]
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
@@ -22,14 +22,14 @@ def _date(lang: str) -> Callable[[str], dt.date]:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(say("bad-date", lang, value=value)) from None
+            raise argparse.ArgumentTypeError(say("edit.bad-date", lang, value=value)) from None
     return parse
 
 
 def _time(lang: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if not _TIME.fullmatch(value):
-            raise argparse.ArgumentTypeError(say("bad-time", lang, value=value))
+            raise argparse.ArgumentTypeError(say("edit.bad-time", lang, value=value))
         return value
     return parse
 

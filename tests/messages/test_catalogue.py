@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 import subprocess
 import sys
@@ -108,3 +109,21 @@ def test_the_catalogue_imports_no_package_of_ours() -> None:
 
 def test_arguments_may_be_named_key_or_lang() -> None:
     assert say("lint.KP102", "en", key="date", lang="x") == "Field 'date' appears twice."
+
+
+_SAID = re.compile(r"""\bsay\(\s*["']([a-z][\w.-]*)["']""")
+_REFUSED = re.compile(r"""\bEditError\(\s*["']([a-z][\w-]*)["']""")
+_SYNC_ERROR = re.compile(r"""^    key = ["']([a-z][\w.]*)["']""", re.MULTILINE)
+
+
+def _found(pattern: re.Pattern[str], *packages: str) -> set[str]:
+    return {key for package in packages for path in (ROOT / package).rglob("*.py")
+            for key in pattern.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_every_literal_key_in_the_code_exists() -> None:
+    """Keys written out in the code (a typo would only show when that text is said)."""
+    used = _found(_SAID, *PACKAGES) | {f"edit.{key}" for key in _found(_REFUSED, "edit")}
+    used |= _found(_SYNC_ERROR, "sync") - {"sync.reported"}  # Reported says its own lines
+    assert len(used) > 80
+    assert sorted(used - set(CATALOGUES["cs"])) == []
