@@ -9,6 +9,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from messages import LANGUAGES
+
 Bilingual = tuple[str, str]
 """A text as (Czech, English)."""
 
@@ -27,8 +29,8 @@ _CZECH = (
 
 
 def language(argv: Sequence[str]) -> str:
-    """The --lang given anywhere in argv, `cs` unless it is `en` (the parser needs it before
-    parsing, for its help texts; argparse itself then refuses any other value)."""
+    """The --lang given anywhere in argv, `cs` unless it is one of messages.LANGUAGES (the parser
+    needs it before parsing, for its help texts; argparse itself then refuses any other)."""
     for index, arg in enumerate(argv):
         if arg.startswith("--lang="):
             return _known(arg.split("=", 1)[1])
@@ -38,7 +40,7 @@ def language(argv: Sequence[str]) -> str:
 
 
 def _known(lang: str) -> str:
-    return "en" if lang == "en" else "cs"
+    return lang if lang in LANGUAGES else "cs"
 
 
 def pick(text: Bilingual, lang: str) -> str:

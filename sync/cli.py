@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, quote_plus
 
 from lint.arguments import Parser, language
-from messages import say, shown
+from messages import LANGUAGES, say, shown
 from sync import commits, errors, inputs, limits, settings, stamps
 from sync.apply import EVENT_FAULTS, Outcome, adopt, apply, keeps_no_cache
 from sync.dav import Dav
@@ -50,7 +50,7 @@ def _parser(lang: str = "cs") -> argparse.ArgumentParser:
     parser = Parser(prog="python -m sync", description=help_("push"))
     parser.add_argument("--dry-run", action="store_true", help=help_("dry-run"))
     parser.add_argument("--calendar", metavar="ID", help=help_("calendar"))
-    parser.add_argument("--lang", choices=("cs", "en"), default="cs")
+    parser.add_argument("--lang", choices=LANGUAGES, default="cs")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=help_("root"))
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--timeout", type=_seconds(lang), default=30.0, help=help_("timeout"))
@@ -105,7 +105,7 @@ def _ics_parser(lang: str = "cs") -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser, lang: str) -> None:
     """--lang, --root and --today, as `serve` and `ics` share them."""
-    parser.add_argument("--lang", choices=("cs", "en"), default="cs",
+    parser.add_argument("--lang", choices=LANGUAGES, default="cs",
                         help=say("sync.help.lang", lang))
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         metavar=say("sync.metavar.folder", lang),

@@ -11,7 +11,7 @@ from pathlib import Path
 from lint import engine, report
 from lint.arguments import Parser, language
 from lint.problem import Severity
-from messages import say
+from messages import LANGUAGES, say
 from web import subscribe
 from web.view import View
 
@@ -29,7 +29,7 @@ def parser(lang: str = "cs") -> argparse.ArgumentParser:
     parser.add_argument("--calendar-url", metavar="URL", default=None,
                         help=say("web.help.calendar-url", lang,
                                  variable=subscribe.CALENDAR_URL))
-    parser.add_argument("--lang", choices=("cs", "en"), default="cs")
+    parser.add_argument("--lang", choices=LANGUAGES, default="cs")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=say("web.help.root", lang))
     return parser
 
