@@ -1,6 +1,6 @@
 """argparse in the reader's language: its own words (usage, options, errors) in Czech unless
-`--lang en`, and every help text given in both languages. Shared by `python -m lint` and
-`python -m edit` (and open to `python -m sync`)."""
+`--lang en` (the help texts themselves are in messages/). Shared by `python -m lint`,
+`python -m edit`, `python -m sync` and `python -m web`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from messages import LANGUAGES
-
-Bilingual = tuple[str, str]
-"""A text as (Czech, English)."""
 
 _CZECH = (
     ("usage:", "použití:"), ("positional arguments:", "argumenty:"), ("options:", "volby:"),
@@ -41,10 +38,6 @@ def language(argv: Sequence[str]) -> str:
 
 def _known(lang: str) -> str:
     return lang if lang in LANGUAGES else "cs"
-
-
-def pick(text: Bilingual, lang: str) -> str:
-    return text[1] if lang == "en" else text[0]
 
 
 class Parser(argparse.ArgumentParser):
