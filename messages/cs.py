@@ -85,6 +85,8 @@ TEXTS: dict[str, str] = {
     "lint.KP113.hint": "Záznamy mají jen několik úrovní; zkontrolujte závorky a odsazení.",
     "lint.KP114": "Soubor nelze přečíst: {reason}.",
     "lint.KP114.hint": "Zkontrolujte, že jde o obyčejný soubor s příponou .yaml.",
+    "lint.KP114.reason.directory": "adresář s názvem záznamu",
+    "lint.KP114.reason.not-a-file": "není obyčejný soubor",
     "lint.KP115": "Symbolický odkaz vede mimo složku records/.",
     "lint.KP115.hint": "Záznamy musí ležet přímo v repozitáři; nahraďte odkaz souborem.",
     "lint.KP116": "Ve složce records/ nejsou žádné záznamy.",

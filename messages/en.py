@@ -82,6 +82,8 @@ TEXTS: dict[str, str] = {
     "lint.KP113.hint": "Records have only a few levels; check brackets and indentation.",
     "lint.KP114": "The file cannot be read: {reason}.",
     "lint.KP114.hint": "Check that it is a plain file ending in .yaml.",
+    "lint.KP114.reason.directory": "a folder named like a record",
+    "lint.KP114.reason.not-a-file": "not a plain file",
     "lint.KP115": "The symbolic link points outside records/.",
     "lint.KP115.hint": "Records must live in the repository; replace the link with a file.",
     "lint.KP116": "There are no records in records/.",
