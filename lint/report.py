@@ -31,10 +31,12 @@ def render(problem: Problem, lang: str) -> tuple[str, str]:
 
 def _arguments(problem: Problem, lang: str) -> dict[str, object]:
     """The problem's arguments as `lang` reads them: `x_en` stands for `x` in English (a
-    holiday's name), kinds and types by their names, the top level as "the record"."""
+    holiday's name, a weekday), kinds and types by their names, the top level as "the record"."""
     args = dict(problem.args)
-    if lang == "en":
-        args.update({k[:-3]: v for k, v in problem.args.items() if k.endswith("_en")})
+    if lang != "cs":  # rules give their arguments in Czech, `x_en` where English differs
+        suffix = f"_{lang}"
+        args.update({k.removesuffix(suffix): v for k, v in problem.args.items()
+                     if k.endswith(suffix)})
     if isinstance(args.get("kind"), str):
         args["kind"] = KIND_NAMES[lang].get(str(args["kind"]), args["kind"])
     if args.get("field") == "":

@@ -31,9 +31,13 @@ class _Args(dict[str, object]):
 
 def say(key: str, lang: str, /, **args: object) -> str:
     """The text `key` in `lang`, filled with `args` (for `sync.` keys each str `shown` first)."""
+    text = CATALOGUES[lang][key]
     if key.startswith(ESCAPED):
         args = {k: shown(v) if isinstance(v, str) else v for k, v in args.items()}
-    return CATALOGUES[lang][key].format_map(_Args(args))
+    try:  # the common case first: every argument given, no copy into _Args
+        return text.format_map(args)
+    except KeyError:
+        return text.format_map(_Args(args))
 
 
 SHOWN_LIMIT = 300
