@@ -12,7 +12,8 @@ TEST_EXTRAS = ".[test]"
 SERVE_EXTRAS = ".[serve]"
 SITE_EXTRAS = ".[site]"
 SITE_OUT = "site"
-SOURCES = ("lint", "sync", "edit", "web", "bench", "tests", "noxfile.py", "kpss.py", "scripts")
+SOURCES = ("lint", "sync", "edit", "web", "messages", "bench", "tests", "noxfile.py", "kpss.py",
+           "scripts")
 BENCH_TOOLS = ("check-jsonschema>=0.28", "yamllint>=1.35", "vdirsyncer>=0.19")
 """What the benchmark compares with; the tests run its quick mode once."""
 

@@ -10,6 +10,8 @@ import random
 import unicodedata
 from dataclasses import dataclass
 
+from messages import MONTHS_CS, date_cs
+
 GIVEN = {
     "f": ("Jana", "Eva", "Hana", "Lenka", "Petra", "Lucie", "Kateřina", "Martina", "Alena",
           "Veronika", "Michaela", "Zuzana", "Markéta", "Adéla", "Olga", "Dana", "Vlasta",
@@ -104,8 +106,6 @@ GROUPS = (  # id, short name, kind, full name, target group, (venue, room)
 JOINT = ("spolecna-setkani", "Společná setkání", "joint-meeting",
          "Společná setkání pracovních skupin", None, ("lidove-sady", "malý sál"))
 
-MONTHS = ("leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen", "září",
-          "říjen", "listopad", "prosinec")
 SERVICES = ("azylový dům pro ženy a matky s dětmi", "noclehárna", "nízkoprahové denní centrum",
             "terénní program", "sociálně aktivizační služba pro rodiny s dětmi",
             "odlehčovací služba", "osobní asistence", "pečovatelská služba", "kontaktní centrum",
@@ -162,10 +162,6 @@ def slug(text: str) -> str:
     return "-".join(words)
 
 
-def day(value: dt.date) -> str:
-    return f"{value.day}. {value.month}. {value.year}"
-
-
 @dataclass(frozen=True)
 class Speaker:
     """Who says something in the minutes: a surname and the grammatical gender."""
@@ -196,7 +192,7 @@ def _presented(rng: random.Random, _speaker: Speaker, _when: dt.date, org: str) 
 
 
 def _timeline(rng: random.Random, _speaker: Speaker, when: dt.date, org: str) -> str:
-    month = MONTHS[(when.month + rng.randrange(1, 4)) % 12]
+    month = MONTHS_CS[(when.month + rng.randrange(1, 4)) % 12]
     return f"{month.capitalize()} – {rng.choice(ACTIVITIES)} (termín upřesní {org})."
 
 
@@ -216,7 +212,7 @@ def _agreed(rng: random.Random, _speaker: Speaker, _when: dt.date, _org: str) ->
 
 def _moved(rng: random.Random, _speaker: Speaker, when: dt.date, _org: str) -> str:
     later = when + dt.timedelta(days=rng.randrange(7, 60))
-    return f"Služba {rng.choice(SERVICES)} má od {day(later)} nové prostory."
+    return f"Služba {rng.choice(SERVICES)} má od {date_cs(later)} nové prostory."
 
 
 def _warned(rng: random.Random, speaker: Speaker, _when: dt.date, _org: str) -> str:

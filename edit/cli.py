@@ -14,9 +14,10 @@ from edit.context import Context
 from edit.decisions import Decision, new_decision
 from edit.entities import new_organisation, new_person
 from edit.meetings import When, Where, cancel, new_meeting, postpone
-from edit.messages import EditError, say
+from edit.messages import KINDS_CS, EditError
 from edit.minutes import new_minutes
 from lint import engine
+from messages import say
 
 EXIT_OK, EXIT_USAGE = 0, 2
 MARKERS = ("TODO", "DOPLŇTE")
@@ -32,7 +33,7 @@ def _created(args: argparse.Namespace, *rels: str) -> int:
     for rel in rels:
         print(rel)
         todo += sum((args.root / rel).read_text(encoding="utf-8").count(m) for m in MARKERS)
-    hint = say("todo", args.lang, count=todo) if todo else say("check", args.lang)
+    hint = say("edit.todo", args.lang, count=todo) if todo else say("edit.check", args.lang)
     print(hint, file=sys.stderr)
     return EXIT_OK
 
@@ -80,6 +81,17 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def refusal(error: EditError, lang: str) -> str:
+    """What an EditError says: its text, the kind named in Czech, and "did you mean"."""
+    args = dict(error.args_)
+    if lang == "cs" and isinstance(args.get("kind"), str):
+        args["kind"] = KINDS_CS.get(str(args["kind"]), args["kind"])
+    text = say(f"edit.{error.key}", lang, **args)
+    if args.get("suggestion"):
+        text += say("common.did-you-mean", lang, **args)
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build(language(argv)).parse_args(argv)
@@ -88,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return HANDLERS[args.command](args)
     except EditError as exc:
-        print(f"python -m edit: {say(exc.key, args.lang, **exc.args_)}", file=sys.stderr)
+        print(f"python -m edit: {refusal(exc, args.lang)}", file=sys.stderr)
     except engine.InternalError as exc:
         print(f"python -m edit: {exc.file}: {exc.detail}", file=sys.stderr)
     return EXIT_USAGE

@@ -12,7 +12,8 @@ from pathlib import Path
 from ruamel.yaml.error import YAMLError
 
 from edit.canonical import format_text
-from edit.messages import EditError, files, files_not, say
+from edit.messages import EditError
+from messages import counted, say
 
 EXIT_OK, EXIT_CHANGED = 0, 1
 SUFFIX = ".yaml"
@@ -86,25 +87,25 @@ def run(paths: Iterable[str], root: Path, *, check: bool, lang: str) -> int:
         name = _display(outcome.path, root)
         if outcome.after is None:
             bad += 1
-            print(say("unparsable", lang, path=name, detail=outcome.detail), file=sys.stderr)
+            print(say("edit.unparsable", lang, path=name, detail=outcome.detail), file=sys.stderr)
         elif not outcome.canonical:
             bad += 1
             _report(outcome, name, check=check, lang=lang)
     if check and bad:
-        print(say("format-summary", lang, files=files(len(outcomes), lang),
-                  bad=files_not(bad, lang)), file=sys.stderr)
+        print(say("edit.format-summary", lang, files=counted(len(outcomes), "count.file", lang),
+                  bad=counted(bad, "count.file-not", lang)), file=sys.stderr)
     unreadable = any(o.after is None for o in outcomes)
     return EXIT_CHANGED if (check and bad) or unreadable else EXIT_OK
 
 
 def _report(outcome: Outcome, name: str, *, check: bool, lang: str) -> None:
     if check:
-        print(say("not-canonical", lang, path=name), file=sys.stderr)
+        print(say("edit.not-canonical", lang, path=name), file=sys.stderr)
         sys.stdout.writelines(diff(outcome, name))
         return
     assert outcome.after is not None  # noqa: S101 - only canonical texts reach here
     outcome.path.write_text(outcome.after, encoding="utf-8", newline="\n")
-    print(say("formatted", lang, path=name), file=sys.stderr)
+    print(say("edit.formatted", lang, path=name), file=sys.stderr)
 
 
 def _display(path: Path, root: Path) -> str:

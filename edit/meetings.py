@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from edit.context import Context, create, load, save
-from edit.messages import EditError, format_date_cs
+from edit.messages import EditError
 from lint import model
+from messages import date_cs
 
 TODO_COMMENT = "DOPLŇTE, pokud je znáte: {fields}"
 FIELD_HINTS = {"start": 'start (čas, např. "14:00")', "venue": "venue (id z records/venues/)"}
@@ -122,7 +123,7 @@ def postpone(ctx: Context, meeting_id: str, when: When) -> tuple[str, str]:
     """Create the meeting at its new date and mark the old one postponed; both name each other."""
     old = planned(ctx, meeting_id)
     if when.date == old.date:
-        raise EditError("same-date", date=format_date_cs(when.date))
+        raise EditError("same-date", date=date_cs(when.date))
     prefix = f"{old.date.isoformat()}-"
     slug = old.id.removeprefix(prefix)
     new_id = f"{when.date.isoformat()}-{slug}"

@@ -15,8 +15,9 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from edit.context import Context, load, save
 from edit.meetings import planned
-from edit.messages import EditError, format_date_cs
+from edit.messages import EditError
 from lint import model
+from messages import date_cs
 
 TODO = "TODO"
 """Stands for a value only a person can give; as an id it fails the linter until replaced.
@@ -107,7 +108,7 @@ def new_minutes(ctx: Context, meeting_id: str) -> str:
     """Rewrite a planned meeting in place as a minutes template (status held, minutes draft)."""
     meeting = planned(ctx, meeting_id)
     if meeting.date > ctx.today:
-        raise EditError("in-future", id=meeting_id, date=format_date_cs(meeting.date))
+        raise EditError("in-future", id=meeting_id, date=date_cs(meeting.date))
     data = load(ctx, meeting.file)
     data["status"] = "held"
     _attendance(data, members(ctx, meeting))

@@ -1,6 +1,6 @@
 """argparse in the reader's language: its own words (usage, options, errors) in Czech unless
-`--lang en`, and every help text given in both languages. Shared by `python -m lint` and
-`python -m edit` (and open to `python -m sync`)."""
+`--lang en` (the help texts themselves are in messages/). Shared by `python -m lint`,
+`python -m edit`, `python -m sync` and `python -m web`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-Bilingual = tuple[str, str]
-"""A text as (Czech, English)."""
+from messages import LANGUAGES
 
 _CZECH = (
     ("usage:", "použití:"), ("positional arguments:", "argumenty:"), ("options:", "volby:"),
@@ -27,17 +26,18 @@ _CZECH = (
 
 
 def language(argv: Sequence[str]) -> str:
-    """The --lang given anywhere in argv (the parser needs it before parsing)."""
+    """The --lang given anywhere in argv, `cs` unless it is one of messages.LANGUAGES (the parser
+    needs it before parsing, for its help texts; argparse itself then refuses any other)."""
     for index, arg in enumerate(argv):
         if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
+            return _known(arg.split("=", 1)[1])
         if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
+            return _known(argv[index + 1])
     return "cs"
 
 
-def pick(text: Bilingual, lang: str) -> str:
-    return text[1] if lang == "en" else text[0]
+def _known(lang: str) -> str:
+    return lang if lang in LANGUAGES else "cs"
 
 
 class Parser(argparse.ArgumentParser):

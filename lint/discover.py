@@ -39,10 +39,10 @@ def discover(root: Path, records: Path) -> tuple[list[Source], list[Finding]]:
             findings.append(Finding("KP115", rel, line=1, column=1))
         elif entry.is_dir():
             findings.append(Finding("KP114", rel, line=1, column=1,
-                                    args={"reason": "adresář s názvem záznamu"}))
+                                    args={"reason": "directory"}))
         elif not entry.is_file():  # a FIFO, socket or device would block or never end
             findings.append(Finding("KP114", rel, line=1, column=1,
-                                    args={"reason": "není obyčejný soubor"}))
+                                    args={"reason": "not-a-file"}))
         elif not entry.name.endswith(SUFFIX):
             findings.append(Finding("KP110", rel, line=1, column=1, args={"name": entry.name}))
         elif len(parts) < 2 or parts[0] not in KINDS:

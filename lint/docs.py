@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lint.codes import names
-from lint.messages import CATALOGUE, REASONS
 from lint.problem import Severity
 from lint.rules import RULES
+from messages import CATALOGUES
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "lint" / "cases"
@@ -24,9 +24,9 @@ INTRO = """\
 # Pravidla kontroly záznamů
 
 Tento soubor je vygenerovaný: neupravujte ho ručně, ale spusťte
-`python -m lint.docs > docs/rules.md`. Popisy pocházejí z pravidel v `lint/rules/`, zprávy z
-`lint/messages.py` a příklady jsou testovací případy z `tests/lint/cases/` (komentář
-`# expect: KPxxx` označuje řádek, na kterém linter problém hlásí).
+`python -m lint.docs > docs/rules.md`. Popisy pocházejí z pravidel v `lint/rules/`, zprávy
+z `messages/cs.py` a `messages/en.py` a příklady jsou testovací případy z `tests/lint/cases/`
+(komentář `# expect: KPxxx` označuje řádek, na kterém linter problém hlásí).
 
 Závažnost: **chyba** (error) zastaví sloučení změn; **varování** (warning) jen s volbou
 `--strict`; **poznámka** (info) jen upozorňuje.
@@ -59,8 +59,8 @@ def _section(code: str, name: str, severity: Severity) -> Iterator[str]:
 def _description(code: str) -> Iterator[str]:
     rule = next((r for r in RULES if code == r.CODE), None)
     if rule is None:
-        cs = CATALOGUE[code]["cs"]
-        paragraphs = [f"Co hlásí: {cs.message}", f"Jak opravit: {cs.hint}"]
+        cs = CATALOGUES["cs"]
+        paragraphs = [f"Co hlásí: {cs[f'lint.{code}']}", f"Jak opravit: {cs[f'lint.{code}.hint']}"]
     else:
         paragraphs = (rule.__doc__ or "").strip().split("\n\n")
     for paragraph in paragraphs:
@@ -70,15 +70,14 @@ def _description(code: str) -> Iterator[str]:
 
 
 def _messages(code: str) -> Iterator[str]:
-    cs, en = CATALOGUE[code]["cs"], CATALOGUE[code]["en"]
-    yield f"- Zpráva: {_escape(cs.message)}"
-    for key, texts in REASONS.get(code, {}).items():
-        yield f"  - `reason: {key}`: {_escape(texts['cs'])}"
-    yield f"- Nápověda: {_escape(cs.hint)}"
-    yield f"- Message: {_escape(en.message)}"
-    for key, texts in REASONS.get(code, {}).items():
-        yield f"  - `reason: {key}`: {_escape(texts['en'])}"
-    yield f"- Hint: {_escape(en.hint)}"
+    for lang, message, hint in (("cs", "Zpráva", "Nápověda"), ("en", "Message", "Hint")):
+        texts = CATALOGUES[lang]
+        yield f"- {message}: {_escape(texts[f'lint.{code}'])}"
+        prefix = f"lint.{code}.reason."
+        for key, text in texts.items():
+            if key.startswith(prefix):
+                yield f"  - `reason: {key.removeprefix(prefix)}`: {_escape(text)}"
+        yield f"- {hint}: {_escape(texts[f'lint.{code}.hint'])}"
 
 
 def _examples(code: str) -> Iterator[str]:

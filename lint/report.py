@@ -7,93 +7,86 @@ from collections.abc import Iterable, Sequence
 
 from lint import yamlerrors
 from lint.codes import names
-from lint.messages import (
-    CATALOGUE,
-    FIX_IS_THE_HINT,
-    FIXED,
-    KIND_NAMES,
-    OR,
-    REASONS,
-    RULES_DOC,
-    SUGGESTION,
-    TYPE_NAMES,
-)
+from lint.messages import KIND_NAMES
 from lint.problem import Problem, Severity
+from messages import CATALOGUES, counted, say
 
 FORMATS = ("text", "json", "github")
-WHOLE_RECORD = {"cs": "záznamu", "en": "the record"}
-"""What an empty field path (the record's top level) reads as in a message."""
-
-
-class _Args(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return ""
+RULES_DOC = "docs/rules.md"
+FIX_IS_THE_HINT = frozenset({"KP101", "KP203", "KP205", "KP206"})
+"""Codes whose general hint a corrected line (`fixed`, lint/fixes.py) makes superfluous."""
 
 
 def render(problem: Problem, lang: str) -> tuple[str, str]:
     """The message and the hint of a problem in `lang`."""
-    text = CATALOGUE[problem.code][lang]
-    args = _Args(problem.args)
+    code, args = problem.code, _arguments(problem, lang)
+    reason = f"lint.{code}.reason.{args.get('reason')}"
+    if reason in CATALOGUES[lang]:  # a rule's `reason` stands for a clause of the message
+        args["reason"] = say(reason, lang, **args)
+    message = say(f"lint.{code}", lang, **args)
+    if args.get("suggestion"):
+        message += say("common.did-you-mean", lang, **args)
+    return message, _hint(code, args, lang)
+
+
+def _arguments(problem: Problem, lang: str) -> dict[str, object]:
+    """The problem's arguments as `lang` reads them: `x_en` stands for `x` in English (a
+    holiday's name, a weekday), kinds and types by their names, the top level as "the record"."""
+    args = dict(problem.args)
+    if lang != "cs":  # rules give their arguments in Czech, `x_en` where English differs
+        suffix = f"_{lang}"
+        args.update({k.removesuffix(suffix): v for k, v in problem.args.items()
+                     if k.endswith(suffix)})
     if isinstance(args.get("kind"), str):
         args["kind"] = KIND_NAMES[lang].get(str(args["kind"]), args["kind"])
     if args.get("field") == "":
-        args["field"] = WHOLE_RECORD[lang]
-    if problem.code == "KP101" and lang == "cs" and isinstance(args.get("detail"), str):
+        args["field"] = say("lint.whole-record", lang)
+    if problem.code == "KP101":
+        _yaml_arguments(args, lang)
+    if problem.code == "KP203":
+        for name in ("expected", "actual"):
+            if isinstance(args.get(name), str):
+                args[name] = _types(str(args[name]), lang)
+    return args
+
+
+def _yaml_arguments(args: dict[str, object], lang: str) -> None:
+    if lang == "cs" and isinstance(args.get("detail"), str):
         args["detail"] = yamlerrors.czech(str(args["detail"]))
-    if problem.code == "KP101" and "reason" not in args:
-        args["reason"] = "other"
-    for name in ("expected", "actual"):
-        if problem.code == "KP203" and isinstance(args.get(name), str):
-            args[name] = OR[lang].join(TYPE_NAMES[lang].get(t, t) for t in
-                                       str(args[name]).split(","))
-    reason = REASONS.get(problem.code, {}).get(str(args.get("reason")))
-    if reason is not None:
-        args["reason"] = reason[lang].format_map(args)
-    message = text.message.format_map(args)
-    if args.get("suggestion"):
-        message += SUGGESTION[lang].format_map(args)
-    return message, _hint(problem.code, text.hint, args, lang)
+    args.setdefault("reason", "other")
 
 
-def _hint(code: str, template: str, args: _Args, lang: str) -> str:
+def _types(types: str, lang: str) -> str:
+    """`string,null` as `text nebo prázdná hodnota`."""
+    texts = CATALOGUES[lang]
+    return say("lint.or", lang).join(texts.get(f"lint.type.{t}", t) for t in types.split(","))
+
+
+def _hint(code: str, args: dict[str, object], lang: str) -> str:
     """The catalogue's hint, after the corrected line when there is one, followed by the
     field's own description from the schema (Czech: the schemas describe fields in Czech)."""
-    parts = [FIXED[lang].format_map(args)] if args.get("fixed") else []
+    parts = [say("lint.fixed", lang, **args)] if args.get("fixed") else []
     if not parts or code not in FIX_IS_THE_HINT:
-        parts.append(template.format_map(args))
+        parts.append(say(f"lint.{code}.hint", lang, **args))
     if args.get("about") and lang == "cs":
         parts.append(str(args["about"]))
     return " ".join(parts) + f" ({RULES_DOC}#{code.lower()})"
 
 
-def plural_cs(count: int, one: str, few: str, many: str) -> str:
-    """Czech plural: 1 chyba, 2 chyby, 5 chyb."""
-    if count == 1:
-        return f"{count} {one}"
-    if 2 <= count <= 4:
-        return f"{count} {few}"
-    return f"{count} {many}"
-
-
 def summary(problems: Sequence[Problem], files: int, lang: str) -> str:
-    counts = [sum(p.severity is s for p in problems) for s in (Severity.ERROR, Severity.WARNING,
-                                                                 Severity.INFO)]
-    if lang == "cs":
-        parts = [plural_cs(counts[0], "chyba", "chyby", "chyb"),
-                 plural_cs(counts[1], "varování", "varování", "varování"),
-                 plural_cs(counts[2], "poznámka", "poznámky", "poznámek")]
-        return f"Zkontrolováno {plural_cs(files, 'soubor', 'soubory', 'souborů')}: " \
-               + ", ".join(parts) + "."
-    words = [("error", "errors"), ("warning", "warnings"), ("note", "notes")]
-    parts = [f"{n} {w[0] if n == 1 else w[1]}" for n, w in zip(counts, words, strict=True)]
-    return f"Checked {files} file{'s' if files != 1 else ''}: " + ", ".join(parts) + "."
+    errors, warnings, notes = (counted(sum(p.severity is s for p in problems), word, lang)
+                               for s, word in ((Severity.ERROR, "count.error"),
+                                               (Severity.WARNING, "count.warning"),
+                                               (Severity.INFO, "count.note")))
+    return say("lint.summary", lang, files=counted(files, "count.file", lang), errors=errors,
+               warnings=warnings, notes=notes)
 
 
 def text(problems: Iterable[Problem], lang: str) -> str:
     lines = []
+    label = say("lint.label.hint", lang)
     for p in problems:
         message, hint = render(p, lang)
-        label = "nápověda" if lang == "cs" else "hint"
         lines.append(f"{p.file}:{p.line}:{p.column}: {p.code} {p.severity.label}: {message}")
         lines.append(f"    {label}: {hint}")
     return "\n".join(lines)

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, quote_plus
 
 from lint.arguments import Parser, language
+from messages import LANGUAGES, say, shown
 from sync import commits, errors, inputs, limits, settings, stamps
 from sync.apply import EVENT_FAULTS, Outcome, adopt, apply, keeps_no_cache
 from sync.dav import Dav
 from sync.discover import Home, calendar_home
-from sync.messages import say, shown
 from sync.plan import (
     CALENDAR,
     COLOR,
@@ -43,81 +43,76 @@ if TYPE_CHECKING:
 # nothing to do needs none of them, and their imports alone take longer than its requests.
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="python -m sync",
-        description="Nahraje harmonogram jednání do kalendáře CalDAV (nastavení v KPSS_CALDAV_*). "
-                    "`python -m sync ics --out SLOŽKA` místo toho zapíše soubory .ics.")
-    parser.add_argument("--dry-run", action="store_true", help="jen vypsat plán, nic nezapsat")
-    parser.add_argument("--calendar", metavar="ID", help="jen tento kalendář (id záznamu)")
-    parser.add_argument("--lang", choices=("cs", "en"), default="cs")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="kořen repozitáře")
+def _parser(lang: str = "cs") -> argparse.ArgumentParser:
+    def help_(name: str) -> str:
+        return say(f"sync.help.{name}", lang)
+
+    parser = Parser(prog="python -m sync", description=help_("push"))
+    parser.add_argument("--dry-run", action="store_true", help=help_("dry-run"))
+    parser.add_argument("--calendar", metavar="ID", help=help_("calendar"))
+    parser.add_argument("--lang", choices=LANGUAGES, default="cs")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help=help_("root"))
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
-    parser.add_argument("--timeout", type=_seconds, default=30.0,
-                        help="nejvýše sekund na jeden požadavek celkem (výchozí 30)")
-    parser.add_argument("--deadline", type=_seconds, default=600.0,
-                        help="nejvýše sekund na celý běh se všemi požadavky (výchozí 600)")
+    parser.add_argument("--timeout", type=_seconds(lang), default=30.0, help=help_("timeout"))
+    parser.add_argument("--deadline", type=_seconds(lang), default=600.0,
+                        help=help_("deadline"))
     parser.add_argument("--allow-mass-delete", action="store_true",
-                        help="povolit smazání většiny jednání v kalendáři")
+                        help=help_("allow-mass-delete"))
     parser.add_argument("--allow-insecure-http", action="store_true",
-                        help="povolit nešifrované http i mimo tento počítač")
-    parser.add_argument("--ca-bundle", metavar="FILE", help="certifikační autorita serveru")
-    parser.add_argument("--verbose", action="store_true", help="vypsat i nezměněná jednání")
+                        help=help_("allow-insecure-http"))
+    parser.add_argument("--ca-bundle", metavar="FILE", help=help_("ca-bundle"))
+    parser.add_argument("--verbose", action="store_true", help=help_("verbose"))
     parser.add_argument("--complete-history", action="store_true",
-                        help="historie gitu v úloze obsahuje všechny commity větve (checkout "
-                             "s fetch-depth: 0): commit na serveru, který git nezná, je "
-                             "podvržený a nerozhoduje o pořadí")
+                        help=help_("complete-history"))
     return parser
 
 
-def _seconds(text: str) -> float:
-    """A positive, finite number of seconds (not `nan`, `inf`, 0 or less)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"{text!r}: kladný počet sekund")
-    return value
+def _seconds(lang: str) -> Callable[[str], float]:
+    """The type of --timeout and --deadline: a positive, finite number of seconds (not `nan`,
+    `inf`, 0 or less)."""
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and value > 0):
+            raise argparse.ArgumentTypeError(say("sync.seconds", lang, value=repr(text)))
+        return value
+    return seconds
 
 
-def _serve_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="python -m sync serve",
-        description="Spustí místní Radicale, nahraje do něj harmonogram a vypíše adresy k odběru.")
+def _serve_parser(lang: str = "cs") -> argparse.ArgumentParser:
+    parser = Parser(prog="python -m sync serve", description=say("sync.help.serve", lang))
     parser.add_argument("--port", type=int, default=None, metavar="PORT",
-                        help=f"port (výchozí: {DEFAULT_PORT}; 0 = kterýkoli volný)")
-    parser.add_argument("--data", metavar="SLOŽKA",
-                        help=f"složka pro data serveru (výchozí: {DEFAULT_DATA} v kořeni "
-                             "repozitáře; smazáním se server vynuluje)")
-    parser.add_argument("--once", action="store_true", help="po nahrání server hned ukončit")
-    _common(parser)
+                        help=say("sync.help.port", lang, port=DEFAULT_PORT))
+    parser.add_argument("--data", metavar=say("sync.metavar.folder", lang),
+                        help=say("sync.help.data", lang, data=DEFAULT_DATA))
+    parser.add_argument("--once", action="store_true", help=say("sync.help.once", lang))
+    _common(parser, lang)
     parser.set_defaults(dry_run=False, calendar=None, timeout=30.0, deadline=600.0,
                         allow_mass_delete=False, verbose=False)
     return parser
 
 
-def _ics_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="python -m sync ics",
-        description="Zapíše za každý kalendář <id>.ics k odběru (jednání za poslední rok a všechna "
-                    "nadcházející) a <id>-archiv.ics (všechna jednání).")
-    parser.add_argument("--out", type=Path, required=True, metavar="SLOŽKA",
-                        help="cílová složka")
-    parser.add_argument("--calendar", metavar="ID", help="jen tento kalendář (id záznamu)")
-    _common(parser)
+def _ics_parser(lang: str = "cs") -> argparse.ArgumentParser:
+    parser = Parser(prog="python -m sync ics", description=say("sync.help.ics", lang))
+    parser.add_argument("--out", type=Path, required=True,
+                        metavar=say("sync.metavar.folder", lang), help=say("sync.help.out", lang))
+    parser.add_argument("--calendar", metavar="ID", help=say("sync.help.calendar", lang))
+    _common(parser, lang)
     return parser
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, lang: str) -> None:
     """--lang, --root and --today, as `serve` and `ics` share them."""
-    parser.add_argument("--lang", choices=("cs", "en"), default="cs",
-                        help="jazyk hlášení (výchozí: cs)")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="SLOŽKA",
-                        help="kořen repozitáře (výchozí: aktuální složka)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="cs",
+                        help=say("sync.help.lang", lang))
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        metavar=say("sync.metavar.folder", lang),
+                        help=say("sync.help.root", lang))
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                        metavar="RRRR-MM-DD", help="den, vůči kterému se záznamy posuzují "
-                                                   "(výchozí: dnes)")
+                        metavar=say("sync.metavar.date", lang),
+                        help=say("sync.help.today", lang))
 
 
 PROCESS_ENDS_WITH_RUN = False
@@ -148,7 +143,7 @@ def select(repo: Repository, wanted: str | None) -> list[Calendar]:
         error = errors.UnknownCalendar(wanted, id=wanted, known=", ".join(known),
                                        close=close[0] if close else "")
         if close:
-            error.key = "unknown_calendar_close"
+            error.key = "sync.unknown_calendar_close"
         raise error
     return [repo.calendars[wanted]]
 
@@ -193,9 +188,9 @@ def push(args: argparse.Namespace, out: list[str],
             _full(dav, home or calendar_home(dav, CALENDAR), looks, repo, calendars, args=args,
                   out=out, fingerprint=fingerprint)
         finally:
-            out.extend(say("warn_oversized", args.lang, url=url, limit=limits.MAX_EVENT >> 20)
+            out.extend(say("sync.warn_oversized", args.lang, url=url, limit=limits.MAX_EVENT >> 20)
                        for url in dav.oversized)
-        out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
+        out.append(say("sync.requests", args.lang, requests=dav.requests, writes=dav.writes))
     return errors.EXIT_OK
 
 
@@ -231,14 +226,14 @@ def _quiet(dav: Dav, looks: list[Look], args: argparse.Namespace, out: list[str]
         plan.actions = [Action("unchanged", n, n.removesuffix(".ics"), k.etag)
                         for n, k in sorted(seen.state.events.items())]
         plans.append(plan)
-    out.append(say("quiet", args.lang))
+    out.append(say("sync.quiet", args.lang))
     if args.dry_run:
         out.extend(_describe(p, args.lang, False, None) for p in plans)
-        out.append(say("dry_run", args.lang))
+        out.append(say("sync.dry_run", args.lang))
     else:
         out.extend(_summary(Outcome(p.id, unchanged=len(p.actions)), args.lang, None)
                    for p in plans)
-    out.append(say("requests", args.lang, requests=dav.requests, writes=dav.writes))
+    out.append(say("sync.requests", args.lang, requests=dav.requests, writes=dav.writes))
 
 
 def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
@@ -265,7 +260,7 @@ def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
     check_deletions(plans, args.allow_mass_delete)
     if args.dry_run:
         out.extend(_describe(p, args.lang, args.verbose, commit) for p in plans)
-        out.append(say("dry_run", args.lang))
+        out.append(say("sync.dry_run", args.lang))
         _finish(failed)
         return
     outcomes = []
@@ -276,7 +271,7 @@ def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
             failed.append(_failure(plan.id, exc, args.lang))
             continue
         out.append(_summary(outcomes[-1], args.lang, commit))
-        failed += [say("event_failed", args.lang, id=plan.id, file=file,
+        failed += [say("sync.event_failed", args.lang, id=plan.id, file=file,
                        reason=say(exc.key, args.lang, detail=exc.detail, **exc.args_))
                    for file, exc in outcomes[-1].failed]
     if any(o.cached for o in outcomes):  # this server keeps our cache: give it to every one
@@ -292,10 +287,10 @@ def _cache_note(dav: Dav, plans: Sequence[CalendarPlan], outcomes: Sequence[Outc
                 lang: str) -> list[str]:
     """Once per run, where the server keeps no cache: every calendar's events were compared."""
     if keeps_no_cache(dav):
-        return [say("no_cache", lang)]
+        return [say("sync.no_cache", lang)]
     if plans and all(p.exists and not p.cache_at for p in plans) \
             and not any(o.cached for o in outcomes):
-        return [say("no_cache_yet", lang)]
+        return [say("sync.no_cache_yet", lang)]
     return []
 
 
@@ -304,7 +299,7 @@ CALENDAR_FAULTS = (*EVENT_FAULTS, errors.NotACalendar, errors.NotCreatedYet)
 
 
 def _failure(cal_id: str, exc: errors.SyncError, lang: str) -> str:
-    return say("calendar_failed", lang, id=cal_id,
+    return say("sync.calendar_failed", lang, id=cal_id,
                reason=say(exc.key, lang, detail=exc.detail, **exc.args_))
 
 
@@ -313,7 +308,7 @@ def _finish(failed: list[str]) -> None:
     if len(failed) == 1:
         raise errors.Reported(failed[0])
     if failed:
-        raise errors.Reported("\n".join(failed), summary="partly", count=len(failed))
+        raise errors.Reported("\n".join(failed), summary="sync.partly", count=len(failed))
 
 
 def _props(calendar: Calendar) -> dict[str, str]:
@@ -325,12 +320,10 @@ def _props(calendar: Calendar) -> dict[str, str]:
 
 def _describe(plan: CalendarPlan, lang: str, verbose: bool,
               commit: commits.Commit | None) -> str:
-    words = {"cs": {"create": "vytvořit", "update": "změnit", "delete": "smazat",
-                    "unchanged": "beze změny", "calendar": "založit kalendář"},
-             "en": {"create": "create", "update": "update", "delete": "delete",
-                    "unchanged": "unchanged", "calendar": "create calendar"}}[lang]
+    words = {k: say(f"sync.plan.{k}", lang)
+             for k in ("create", "update", "delete", "unchanged", "calendar")}
     if plan.newer is not None:
-        return say("plan_newer", lang, id=plan.id, newer=plan.newer.sha,
+        return say("sync.plan_newer", lang, id=plan.id, newer=plan.newer.sha,
                    ours=commit.sha if commit else "")
     lines = [f"{plan.id}:" + (f" {words['calendar']}" if not plan.exists else "")]
     for action in plan.actions:
@@ -342,15 +335,15 @@ def _describe(plan: CalendarPlan, lang: str, verbose: bool,
 
 
 def _summary(outcome: Outcome, lang: str, commit: commits.Commit | None) -> str:
-    line = say("summary", lang, id=outcome.id, created=len(outcome.created),
+    line = say("sync.summary", lang, id=outcome.id, created=len(outcome.created),
                updated=len(outcome.updated), deleted=len(outcome.deleted),
                unchanged=outcome.unchanged)
-    notes = [say(f"warn_{w}", lang, id=outcome.id) for w in outcome.warnings]
+    notes = [say(f"sync.warn_{w}", lang, id=outcome.id) for w in outcome.warnings]
     if outcome.skipped:
-        notes.append(say("warn_skipped", lang, id=outcome.id, count=len(outcome.skipped),
+        notes.append(say("sync.warn_skipped", lang, id=outcome.id, count=len(outcome.skipped),
                          example=outcome.skipped[0]))
     if outcome.newer is not None:
-        notes.append(say("warn_newer", lang, id=outcome.id, newer=outcome.newer.sha,
+        notes.append(say("sync.warn_newer", lang, id=outcome.id, newer=outcome.newer.sha,
                          ours=commit.sha if commit else ""))
     return "\n".join([line, *notes])
 
@@ -403,10 +396,10 @@ def _serve(args: argparse.Namespace, out: list[str]) -> int:
     return serve(args, out, push)
 
 
-def _site_parser() -> argparse.ArgumentParser:
+def _site_parser(lang: str = "cs") -> argparse.ArgumentParser:
     from web import cli as web  # noqa: PLC0415 - the public site (web/cli.py), when asked for
 
-    return web.parser()
+    return web.parser(lang)
 
 
 def _site(args: argparse.Namespace, out: list[str]) -> int:
@@ -415,7 +408,7 @@ def _site(args: argparse.Namespace, out: list[str]) -> int:
     return web.build_command(args, out)
 
 
-_COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser],
+_COMMANDS: dict[str, tuple[Callable[[str], argparse.ArgumentParser],
                            Callable[[argparse.Namespace, list[str]], int]]] = {
     "ics": (_ics_parser, write_ics), "serve": (_serve_parser, _serve),
     "site": (_site_parser, _site)}
@@ -423,12 +416,13 @@ _COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser],
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    Parser.czech = language(argv) != "en"  # argparse's own words (usage, errors) too
+    lang = language(argv)
+    Parser.czech = lang != "en"  # argparse's own words (usage, errors) too
     if argv and argv[0] in _COMMANDS:
         make_parser, command = _COMMANDS[argv[0]]
-        args = make_parser().parse_args(argv[1:])
+        args = make_parser(lang).parse_args(argv[1:])
     else:
-        args, command = _parser().parse_args(argv), push
+        args, command = _parser(lang).parse_args(argv), push
     args.secret = settings.os.environ.get(settings.ENV_PASSWORD)
     out: list[str] = []
     try:

@@ -15,6 +15,7 @@ from icalendar.enums import CLASS, STATUS, TRANSP
 
 from lint import model
 from lint.model import Meeting, Repository
+from messages import date_cs
 from sync.stamps import UNKNOWN
 from sync.vtimezone import TZID, vtimezone
 from sync.xprops import COMMIT, COMMIT_TIME, HASH, MARKER
@@ -169,11 +170,6 @@ def _chains(repo: Repository) -> list[tuple[Meeting, ...]]:
     return chains
 
 
-def day(value: dt.date) -> str:
-    """A date as Czech text writes it: 31. 8. 2022."""
-    return f"{value.day}. {value.month}. {value.year}"
-
-
 def _summary(repo: Repository, meeting: Meeting) -> str:
     names = [repo.groups[g].short_name if g in repo.groups else g for g in meeting.groups]
     title = meeting.title or f"Jednání {', '.join(names)}"
@@ -203,7 +199,7 @@ def _description(chain: tuple[Meeting, ...], url: str | None, end_given: bool) -
     if meeting.status == "postponed":
         status.append("Jednání je odloženo, nový termín zatím není stanoven.")
     if len(chain) > 1:
-        status.append("Přeloženo z " + ", ".join(day(m.date) for m in chain[:-1]))
+        status.append("Přeloženo z " + ", ".join(date_cs(m.date) for m in chain[:-1]))
     titles = [item["title"] for item in meeting.data.get("agenda") or ()]
     agenda = ["Program:", *(f"{n}. {t}" for n, t in enumerate(titles, 1))] if titles else []
     # Most clients show DESCRIPTION but not URL (RFC 5545 §3.8.4.6), so the link is in both.

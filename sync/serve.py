@@ -12,8 +12,8 @@ import contextlib
 import time
 from pathlib import Path
 
+from messages import say
 from sync import errors, radicale
-from sync.messages import say
 from sync.settings import Settings
 
 DEFAULT_PORT = 5232
@@ -45,11 +45,11 @@ def _push_and_wait(args: argparse.Namespace, out: list[str], push: object,
                    server: radicale.Server, folder: Path) -> int:
     config = Settings(server.url, server.user, server.password, timeout=args.timeout)
     code = push(args, out, config)  # type: ignore[operator]
-    out.append(say("serve_running", args.lang, url=server.url))
+    out.append(say("sync.serve_running", args.lang, url=server.url))
     for calendar_id, name in getattr(args, "calendars_pushed", []):
         url = server.calendar_url(calendar_id)
         out.append(f"  {name}\n    {url}\n    {url.replace('http://', 'webcal://', 1)}")
-    out.append(say("serve_once" if args.once else "serve_stop", args.lang, folder=folder))
+    out.append(say("sync.serve_once" if args.once else "sync.serve_stop", args.lang, folder=folder))
     _flush(out)
     while not args.once and server.process.poll() is None:
         time.sleep(0.5)

@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from lint.model import Meeting
-
-WEEKDAYS = ("pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle")
-MONTHS = ("leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen", "září",
-          "říjen", "listopad", "prosinec")
+from messages import MONTHS_CS, WEEKDAYS_CS, date_cs, month_cs, plural_cs
 
 MEETING_STATUS = {"planned": "plánováno", "held": "proběhlo", "cancelled": "zrušeno",
                   "postponed": "odloženo"}
@@ -25,20 +22,18 @@ MINUTES_STATUS = {"draft": "koncept (zatím neschválený)", "approved": "schvá
 
 def day(value: dt.date | str) -> str:
     """A date (or an ISO date string) as Czech text writes it: 31. 8. 2022."""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return f"{value.day}. {value.month}. {value.year}"
+    return date_cs(dt.date.fromisoformat(value) if isinstance(value, str) else value)
 
 
 def long_day(value: dt.date) -> str:
     """A date with its weekday: středa 31. 8. 2022."""
-    return f"{WEEKDAYS[value.weekday()]} {day(value)}"
+    return f"{WEEKDAYS_CS[value.weekday()]} {day(value)}"
 
 
 def month(value: str) -> str:
     """`2022-07` as `červenec 2022`."""
     year, number = value.split("-")
-    return f"{MONTHS[int(number) - 1]} {year}"
+    return month_cs(int(year), int(number))
 
 
 def month_range(start: str, until: str | None) -> str:
@@ -46,7 +41,7 @@ def month_range(start: str, until: str | None) -> str:
     if not until or until == start:
         return month(start)
     if start[:4] == until[:4]:
-        return f"{MONTHS[int(start[5:7]) - 1]} – {month(until)}"
+        return f"{MONTHS_CS[int(start[5:7]) - 1]} – {month(until)}"
     return f"{month(start)} – {month(until)}"
 
 
@@ -80,7 +75,5 @@ def status(meeting: Meeting, today: dt.date) -> str:
     return MEETING_STATUS.get(meeting.status, meeting.status)
 
 
-def count(number: int, one: str, few: str, many: str) -> str:
-    """`1 jednání`, `3 úkoly`, `5 úkolů`: Czech plural forms."""
-    form = one if number == 1 else few if 2 <= number <= 4 else many
-    return f"{number} {form}"
+count = plural_cs
+"""`1 jednání`, `3 úkoly`, `5 úkolů`: Czech plural forms (the templates' `text.count`)."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.clock import ambiguous
-from lint.messages import format_date_cs
 from lint.model import Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP403"
 NAME = "ambiguous-local-time"
@@ -26,5 +26,5 @@ def check(model: Repository) -> Iterator[Finding]:
             if time is not None and ambiguous(meeting.date, time):
                 yield Finding(CODE, meeting.file, (field,),
                               {"time": time.strftime("%H:%M"),
-                               "date": format_date_cs(meeting.date)})
+                               "date": date_cs(meeting.date)})
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Meeting, Repository, TaskCheck
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP603"
 NAME = "check-not-after-decision"
@@ -30,7 +30,7 @@ def check(model: Repository) -> Iterator[Finding]:
 
 
 def _judge(meeting: Meeting, entry: TaskCheck, origin: Meeting) -> Iterator[Finding]:
-    args = {"task": entry.task, "origin": origin.id, "date": format_date_cs(origin.date),
+    args = {"task": entry.task, "origin": origin.id, "date": date_cs(origin.date),
             "status": meeting.status}
     if _when(meeting) <= _when(origin):
         yield Finding(CODE, meeting.file, ("task_checks", entry.index),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP410"
 NAME = "held-in-the-future"
@@ -22,5 +22,5 @@ def check(model: Repository) -> Iterator[Finding]:
     for meeting in model.meetings.values():
         if meeting.status == "held" and meeting.date > model.today:
             yield Finding(CODE, meeting.file, ("status",),
-                          {"date": format_date_cs(meeting.date),
-                           "today": format_date_cs(model.today)})
+                          {"date": date_cs(meeting.date),
+                           "today": date_cs(model.today)})

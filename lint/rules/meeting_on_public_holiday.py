@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from functools import cache
 
-from lint.messages import format_date_cs
 from lint.model import Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP404"
 NAME = "meeting-on-public-holiday"
@@ -37,5 +37,5 @@ def check(model: Repository) -> Iterator[Finding]:
         if name is not None:
             english = public_holidays(meeting.date.year, "en_US")[meeting.date]
             yield Finding(CODE, meeting.file, ("date",),
-                          {"date": format_date_cs(meeting.date), "holiday": name,
+                          {"date": date_cs(meeting.date), "holiday": name,
                            "holiday_en": english})

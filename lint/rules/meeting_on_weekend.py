@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP405"
 NAME = "meeting-on-weekend"
@@ -25,5 +25,5 @@ def check(model: Repository) -> Iterator[Finding]:
         day = _DAYS.get(meeting.date.weekday())
         if day is not None:
             yield Finding(CODE, meeting.file, ("date",),
-                          {"date": format_date_cs(meeting.date), "day": day[0],
+                          {"date": date_cs(meeting.date), "day": day[0],
                            "day_en": day[1]})

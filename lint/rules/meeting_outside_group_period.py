@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Group, Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP406"
 NAME = "meeting-outside-group-period"
@@ -28,12 +28,12 @@ def check(model: Repository) -> Iterator[Finding]:
             late = group.active_until is not None and meeting.date > group.active_until
             if early or late:
                 yield Finding(CODE, meeting.file, ("groups", index),
-                              {"group": group.short_name, "date": format_date_cs(meeting.date),
+                              {"group": group.short_name, "date": date_cs(meeting.date),
                                "period": period(group)})
 
 
 def period(group: Group) -> str:
     """The active period as `1. 1. 2020 – 31. 12. 2021`, with `…` for an open end."""
-    start = format_date_cs(group.active_from) if group.active_from else "…"
-    until = format_date_cs(group.active_until) if group.active_until else "…"
+    start = date_cs(group.active_from) if group.active_from else "…"
+    until = date_cs(group.active_until) if group.active_until else "…"
     return f"{start} – {until}"

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.clock import exists
-from lint.messages import format_date_cs
 from lint.model import Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP402"
 NAME = "nonexistent-local-time"
@@ -26,4 +26,4 @@ def check(model: Repository) -> Iterator[Finding]:
             if time is not None and not exists(meeting.date, time):
                 yield Finding(CODE, meeting.file, (field,),
                               {"time": time.strftime("%H:%M"),
-                               "date": format_date_cs(meeting.date)})
+                               "date": date_cs(meeting.date)})

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP604"
 NAME = "overdue-task"
@@ -23,4 +23,4 @@ def check(model: Repository) -> Iterator[Finding]:
         if (decision.kind == "task" and decision.status in ("open", "in-progress")
                 and decision.due is not None and decision.due < model.today):
             yield Finding(CODE, decision.file, ("due",),
-                          {"due": format_date_cs(decision.due), "status": decision.status})
+                          {"due": date_cs(decision.due), "status": decision.status})

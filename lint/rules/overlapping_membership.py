@@ -12,9 +12,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Group, Membership, Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP502"
 NAME = "overlapping-membership"
@@ -49,4 +49,4 @@ def _end(membership: Membership) -> dt.date:
 
 
 def _until(membership: Membership) -> str:
-    return format_date_cs(membership.until) if membership.until else "…"
+    return date_cs(membership.until) if membership.until else "…"

@@ -11,10 +11,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Meeting, Repository
 from lint.overlap import interval, overlaps
 from lint.problem import Finding, Pointer, Severity
+from messages import date_cs
 
 CODE = "KP408"
 NAME = "person-double-booked"
@@ -29,7 +29,7 @@ def check(model: Repository) -> Iterator[Finding]:
         for (meeting, pointer), (other, _) in overlaps(entries):
             yield Finding(CODE, meeting.file, pointer,
                           {"person": person, "other": other.id,
-                           "date": format_date_cs(other.date)})
+                           "date": date_cs(other.date)})
 
 
 def _by_person(model: Repository) -> dict[str, list[Entry]]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Repository
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP411"
 NAME = "planned-in-the-past"
@@ -22,4 +22,4 @@ def check(model: Repository) -> Iterator[Finding]:
     for meeting in model.meetings.values():
         if meeting.status == "planned" and meeting.date < model.today:
             yield Finding(CODE, meeting.file, ("status",),
-                          {"date": format_date_cs(meeting.date)})
+                          {"date": date_cs(meeting.date)})

@@ -12,10 +12,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from lint.messages import format_date_cs
 from lint.model import Meeting, Repository
 from lint.overlap import interval, overlaps
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP409"
 NAME = "room-double-booked"
@@ -32,7 +32,7 @@ def check(model: Repository) -> Iterator[Finding]:
             pointer = ("room",) if meeting.room is not None else ("venue",)
             yield Finding(CODE, meeting.file, pointer,
                           {"place": f"{venue}, {room}" if room else venue, "other": other.id,
-                           "date": format_date_cs(other.date)})
+                           "date": date_cs(other.date)})
 
 
 def _by_room(model: Repository) -> dict[tuple[str, str | None], list[Entry]]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 
-from lint.messages import format_date_cs
 from lint.model import Decision, Meeting, Repository, TaskCheck
 from lint.problem import Finding, Severity
+from messages import date_cs
 
 CODE = "KP602"
 NAME = "status-without-check"
@@ -60,4 +60,4 @@ def _judge(decision: Decision, check: tuple[Meeting, TaskCheck] | None) -> Findi
         return None
     return Finding(CODE, decision.file, ("status",),
                    {"status": decision.status, "checked": entry.status, "meeting": meeting.id,
-                    "date": format_date_cs(meeting.date), "reason": "differs"})
+                    "date": date_cs(meeting.date), "reason": "differs"})

@@ -19,7 +19,7 @@ import yaml
 from sync.radicale import running
 from tests.edit.conftest import ROOT
 
-COPIED = ("schemas", "records", "lint", "sync", "edit", "web", "pyproject.toml")
+COPIED = ("schemas", "records", "lint", "sync", "edit", "web", "messages", "pyproject.toml")
 OURS = ("python -m lint", "python -m edit", "git ", "BASE=", "if git")
 """Commands a template runs that this test executes; `pip install` is the runner's business."""
 GITHUB_BASE = "${{ github.base_ref }}"

@@ -6,13 +6,11 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
-import string
 
 import pytest
 
 from edit.canonical import kind_of
 from edit.entities import ORGANISATION_KINDS
-from edit.messages import MESSAGES
 from edit.yamlio import MODELINE_PREFIX
 from lint.schema import KINDS
 from tests.edit.conftest import ROOT
@@ -62,16 +60,6 @@ def test_scaffolded_kinds_have_snippets(kind: str) -> None:
 def test_organisation_kinds_match_the_schema() -> None:
     schema = json.loads(SCHEMAS["organisation"].read_text(encoding="utf-8"))
     assert tuple(schema["properties"]["kind"]["enum"]) == ORGANISATION_KINDS
-
-
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def test_every_message_in_both_languages_with_the_same_fields() -> None:
-    for key, texts in MESSAGES.items():
-        assert set(texts) == {"cs", "en"}, key
-        assert _fields(texts["cs"]) == _fields(texts["en"]), key
 
 
 def test_vscode_task_puts_linter_problems_in_the_problems_panel() -> None:

@@ -21,9 +21,9 @@ import pytest
 from bench.corpus import generate
 from bench.schedule import TODAY as BENCH_TODAY
 from lint import engine
-from lint.messages import FIXED
 from lint.problem import Problem
 from lint.report import render
+from messages import CATALOGUES
 from tests.conftest import make_repo
 
 MISTAKES = Path(__file__).parent / "mistakes"
@@ -35,7 +35,7 @@ LIBRARY_ENGLISH = re.compile(
 RELAID = ("indentation", "indentation-none", "text-indentation", "odd-space")
 """Slips whose corrected line gets the indentation the hint names, not the one typed."""
 CZECH = re.compile("[áčďéěíňóřšťúůýž]", re.IGNORECASE)
-CORRECTED = re.compile(re.escape(FIXED["cs"]).replace(r"\{fixed\}", "(.*?)"))
+CORRECTED = re.compile(re.escape(CATALOGUES["cs"]["lint.fixed"]).replace(r"\{fixed\}", "(.*?)"))
 
 
 @dataclass(frozen=True)

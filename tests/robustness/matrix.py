@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sync.messages import MESSAGES
+from messages import CATALOGUES
 
 ROWS: dict[str, dict[str, Row]] = {}
 """section → row id → row, filled while the tests run."""
@@ -50,12 +50,17 @@ def total(name: str, rows: Iterable[Row] | None = None) -> int:
 _PLACEHOLDER = re.compile(r"\\\{[a-z_]+\\\}")
 
 
+SYNC = "sync."
+"""The sync's keys in messages/; a row names one without this prefix."""
+
+
 def _patterns() -> dict[str, re.Pattern[str]]:
-    found = {}
-    for key, texts in MESSAGES.items():
-        for text in texts.values():
-            pattern = _PLACEHOLDER.sub(".*?", re.escape(text))
-            found.setdefault(key, []).append(pattern)
+    found: dict[str, list[str]] = {}
+    for texts in CATALOGUES.values():
+        for key, text in texts.items():
+            if key.startswith(SYNC):
+                pattern = _PLACEHOLDER.sub(".*?", re.escape(text))
+                found.setdefault(key.removeprefix(SYNC), []).append(pattern)
     return {key: re.compile("|".join(f"(?:{p})" for p in pats), re.DOTALL)
             for key, pats in found.items()}
 
@@ -67,7 +72,8 @@ _ISOLATED = re.compile(r"\S+: (?:kalendář se nepodařilo synchronizovat\.|\S+ 
 
 
 def message_key(stderr: str) -> str:
-    """Which catalogue message (sync/messages.py) the sync printed last on stderr, or ''."""
+    """Which of the sync's messages (messages/, without `sync.`) it printed last on stderr, or
+    ''."""
     lines = [line for line in stderr.strip().splitlines() if line.strip()]
     if not lines:
         return ""
@@ -78,7 +84,7 @@ def message_key(stderr: str) -> str:
     last = last[wrapped.end():] if wrapped else last
     keys = [k for k, p in _MESSAGE_PATTERNS.items() if p.fullmatch(last)]
     # The most specific template wins (`unknown_calendar_close` over `unknown_calendar`).
-    return max(keys, key=lambda k: len(MESSAGES[k]["en"])) if keys else "?"
+    return max(keys, key=lambda k: len(CATALOGUES["en"][SYNC + k])) if keys else "?"
 
 
 def table(header: Mapping[str, str], rows: Iterable[Mapping[str, str]]) -> str:

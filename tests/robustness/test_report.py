@@ -239,7 +239,7 @@ Radicale behind the fault proxy (tests/sync/proxy.py, with a `refuse` fault adde
 tests/robustness/conftest.py that closes the port). Before each cell the `rps` calendar is
 pushed, a foreign event is put into it, and three changes wait (one meeting moved, one added,
 one removed). Then one sync runs with the fault, and then a clean sync and one more. A cell
-shows the faulted run's exit code and message key (sync/messages.py); every cell then
+shows the faulted run's exit code and message key (messages/, the sync's keys); every cell then
 converged: the clean run left exactly the records' events, no duplicate, the foreign event
 byte-identical, and the run after it wrote nothing (a cell that did not would show ✗).
 Steps: {", ".join(f"**{s.id}** = {s.label.split(' (')[1].rstrip(')')}" for s in steps)}.

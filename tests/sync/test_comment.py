@@ -15,9 +15,9 @@ import zlib
 
 import pytest
 
+from messages import say
 from sync import cache
 from sync.commits import Commit
-from sync.messages import say
 from tests.sync.sandbox import CALENDARS, Result, Sandbox, change
 from tests.sync.test_quiet import QUIET, calendar_requests, quiet_run
 
@@ -218,7 +218,7 @@ def test_a_refused_comment_leaves_things_as_before(sandbox: Sandbox) -> None:
     # Said once for the run, not per calendar; the first calendar's refusals are enough: the
     # others are not asked to keep it.
     assert WARN_STATE not in result.out
-    assert result.out.count(say("no_cache", "cs")) == 1
+    assert result.out.count(say("sync.no_cache", "cs")) == 1
     for short in CALENDARS:
         tried = [("state", 207), ("comment", 207)] if short == CALENDARS[0] else []
         assert cache_writes(sandbox, result, short) == tried

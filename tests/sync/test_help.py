@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -32,3 +33,15 @@ def test_help_is_czech() -> None:
     assert done.stdout.startswith("použití:")
     assert "volby:" in done.stdout
     assert "show this help" not in done.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["ics"], ["serve"], ["site"]])
+def test_help_is_english_with_lang_en(command: list[str]) -> None:
+    czech = subprocess.run([sys.executable, "-m", "sync", *command, "--help"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run([sys.executable, "-m", "sync", *command, "--help", "--lang", "en"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("usage:")
+    assert re.search("[áčďéěíňóřšťúůýž]", done.stdout, re.IGNORECASE) is None, done.stdout
+    assert re.search("[áčďéěíňóřšťúůýž]", czech.stdout, re.IGNORECASE) is not None

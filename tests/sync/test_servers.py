@@ -9,14 +9,14 @@ import re
 
 import pytest
 
+from messages import say
 from sync import dav, guard
-from sync.messages import say
 from tests.sync.proxy import Request
 from tests.sync.sandbox import CALENDARS, FOREIGN_EVENT, Result, Sandbox, change
 
 radicale = pytest.mark.parametrize("server", ["radicale"], indirect=True)
 sabre = pytest.mark.parametrize("server", ["sabre"], indirect=True)
-NO_CACHE, NO_CACHE_YET = say("no_cache", "cs"), say("no_cache_yet", "cs")
+NO_CACHE, NO_CACHE_YET = say("sync.no_cache", "cs"), say("sync.no_cache_yet", "cs")
 NOT_CREATED = "Server ho zatím nezaložil"
 FORBIDDEN = "nemá oprávnění"
 REFUSED = (b'<?xml version="1.0" encoding="utf-8"?><d:error xmlns:d="DAV:" '

@@ -26,10 +26,10 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 
+from messages import say
 from sync import errors
 from sync.cli import redact
 from sync.dav import Dav, tag
-from sync.messages import say
 from sync.settings import ENV_PASSWORD, ENV_PASSWORD_FILE, ENV_URL, ENV_USER, Settings
 from tests.sync.rawserver import Connection, RawServer, Request, answer, stream_for
 from tests.sync.sandbox import ROOT, SECRETS, TODAY, Sandbox, clean_env

@@ -14,7 +14,7 @@ import yaml
 
 from tests.web.conftest import ROOT
 
-COPIED = ("schemas", "records", "lint", "sync", "web", "pyproject.toml")
+COPIED = ("schemas", "records", "lint", "sync", "web", "messages", "pyproject.toml")
 PAGES_BASE = "${{ steps.pages.outputs.base_url }}"
 ENV = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
        "PYTHONDONTWRITEBYTECODE": "1"}
