@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from lint.kinds import names
 from lint.messages import format_date_cs
 
 __all__ = ["MESSAGES", "EditError", "format_date_cs", "plural_cs", "say"]
@@ -102,8 +103,8 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-KINDS_CS = {"group": "skupina", "venue": "místo", "person": "osoba", "organisation": "organizace",
-            "meeting": "jednání", "decision": "usnesení/úkol"}
+KINDS_CS = names("cs")
+"""Kind → its Czech name (declared in lint/kinds.py)."""
 
 
 class EditError(Exception):

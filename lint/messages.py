@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from lint.kinds import names
+
 LANGUAGES = ("cs", "en")
 RULES_DOC = "docs/rules.md"
 
@@ -15,14 +17,8 @@ class Text(NamedTuple):
     hint: str
 
 
-KIND_NAMES: Mapping[str, Mapping[str, str]] = {
-    "cs": {"organisation": "organizace", "person": "osoba", "venue": "místo", "group": "skupina",
-           "calendar": "kalendář", "meeting": "jednání", "decision": "usnesení/úkol",
-           "plan": "plán"},
-    "en": {"organisation": "organisation", "person": "person", "venue": "venue", "group": "group",
-           "calendar": "calendar", "meeting": "meeting", "decision": "decision/task",
-           "plan": "plan"},
-}
+KIND_NAMES: Mapping[str, Mapping[str, str]] = {lang: names(lang) for lang in LANGUAGES}
+"""Kind → its name, per language (declared in lint/kinds.py)."""
 
 SUGGESTION = {"cs": " Měli jste na mysli „{suggestion}“?", "en": " Did you mean '{suggestion}'?"}
 OR = {"cs": " nebo ", "en": " or "}
@@ -224,10 +220,10 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
     "KP304": {
         "cs": Text("Záznam je uložen na nesprávném místě: {reason} Patří do „{expected}“.",
                    "Přesuňte nebo přejmenujte soubor (a id upravte tak, aby se shodovalo s názvem "
-                   "souboru); pokud je chybné datum jednání, opravte datum."),
+                   "souboru); pokud je chybné datum záznamu, opravte datum."),
         "en": Text("The record is in the wrong place: {reason} It belongs in '{expected}'.",
                    "Move or rename the file (and change the id to match the file name); if the "
-                   "meeting's date is wrong, fix the date."),
+                   "record's date is wrong, fix the date."),
     },
     "KP305": {
         "cs": Text("Skupina „{group}“ má uvedený kalendář „{calendar}“, který ji nezobrazuje.",
@@ -498,13 +494,15 @@ REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
                   "en": "the value '{value}' does not fit the field's description"},
     },
     "KP304": {
-        "meeting-year-folder": {
-            "cs": "jednání patří do složky roku, ve kterém se koná.",
-            "en": "a meeting belongs in the folder of the year it takes place in.",
+        "year-folder": {
+            "cs": "záznam ({kind}) patří do složky roku svého data.",
+            "en": "a record ({kind}) belongs in the folder of its date's year.",
         },
-        "meeting-id-date": {
-            "cs": "id jednání i název souboru začínají jeho datem (RRRR-MM-DD-).",
-            "en": "a meeting's id and file name start with its date (YYYY-MM-DD-).",
+        "id-date": {
+            "cs": "id záznamu ({kind}) i název souboru začínají jeho datem z pole {field} "
+                  "(RRRR-MM-DD-).",
+            "en": "the id and file name of a record ({kind}) start with its date from {field} "
+                  "(YYYY-MM-DD-).",
         },
         "kind-folder": {
             "cs": "záznam ({kind}) patří přímo do složky svého druhu, ne do podsložky.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -91,6 +91,11 @@ class Calendar(Record):
     all: bool = False
     color: str | None = None
     refresh: str | None = None
+    kinds: tuple[str, ...] = ("meeting",)
+    """The kinds of records it shows (lint/kinds.py; kinds with calendar events)."""
+
+    def takes(self, kind: str) -> bool:
+        return kind in self.kinds
 
     @property
     def shows_all(self) -> bool:
@@ -117,6 +122,14 @@ class TaskCheck:
 
 
 @dataclass(frozen=True)
+class AgendaItem:
+    number: int
+    """From 1, as the minutes count."""
+    title: str
+    content: str | None = None
+
+
+@dataclass(frozen=True)
 class Meeting(Record):
     groups: tuple[str, ...] = ()
     title: str | None = None
@@ -136,6 +149,7 @@ class Meeting(Record):
     cancellation_reason: str | None = None
     facilitators: tuple[str, ...] = ()
     minutes_author: str | None = None
+    agenda: tuple[AgendaItem, ...] = ()
 
     @property
     def starts_at(self) -> dt.datetime | None:
@@ -223,26 +237,20 @@ def _memberships(items: Any) -> tuple[Membership, ...]:
     )
 
 
-def build(kind: str, rel: str, d: Mapping[str, Any]) -> Record:
-    """One schema-valid record's data as its typed model object."""
-    base: dict[str, Any] = {"id": d["id"], "file": rel, "data": d}
-    return _BUILDERS[kind](base, d)
-
-
-def _organisation(base: dict[str, Any], d: Mapping[str, Any]) -> Organisation:
+def build_organisation(base: dict[str, Any], d: Mapping[str, Any]) -> Organisation:
     return Organisation(**base, name=d["name"], abbreviation=d.get("abbreviation"))
 
 
-def _person(base: dict[str, Any], d: Mapping[str, Any]) -> Person:
+def build_person(base: dict[str, Any], d: Mapping[str, Any]) -> Person:
     return Person(**base, name=d["name"], organisation=d.get("organisation"))
 
 
-def _venue(base: dict[str, Any], d: Mapping[str, Any]) -> Venue:
+def build_venue(base: dict[str, Any], d: Mapping[str, Any]) -> Venue:
     return Venue(**base, name=d["name"], online=d.get("kind") == "online",
                  address=d.get("address"), rooms=_tuple(d.get("rooms")))
 
 
-def _group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
+def build_group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
     active = d.get("active") or {}
     return Group(**base, name=d["name"], short_name=d["short_name"], kind=d["kind"],
                  active_from=_date(active.get("from")), active_until=_date(active.get("until")),
@@ -250,23 +258,24 @@ def _group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
                  meeting_length=d.get("meeting_length"))
 
 
-def _calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:
+def build_calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:
     return Calendar(**base, name=d["name"], description=d.get("description", ""),
                     groups=_tuple(d.get("groups")), all=bool(d.get("all")),
-                    color=d.get("color"), refresh=d.get("refresh"))
+                    color=d.get("color"), refresh=d.get("refresh"),
+                    kinds=_tuple(d["kinds"]) if "kinds" in d else ("meeting",))
 
 
-def _decision(base: dict[str, Any], d: Mapping[str, Any]) -> Decision:
+def build_decision(base: dict[str, Any], d: Mapping[str, Any]) -> Decision:
     return Decision(**base, kind=d["kind"], meeting=d["meeting"], group=d["group"],
                     status=d["status"], due=_date(d.get("due")),
                     assignees=_tuple(d.get("assignees")))
 
 
-def _plan(base: dict[str, Any], d: Mapping[str, Any]) -> Plan:
+def build_plan(base: dict[str, Any], d: Mapping[str, Any]) -> Plan:
     return Plan(**base, name=d["name"])
 
 
-def _meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
+def build_meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
     attendance = d.get("attendance") or {}
     minutes = d.get("minutes") or {}
     checks = tuple(TaskCheck(i, c["task"], c["status"], c.get("note"))
@@ -281,10 +290,6 @@ def _meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
         postponed_to=d.get("postponed_to"), postponed_from=d.get("postponed_from"),
         cancellation_reason=d.get("cancellation_reason"),
         facilitators=_tuple(d.get("facilitators")), minutes_author=minutes.get("author"),
+        agenda=tuple(AgendaItem(n, item["title"], item.get("content"))
+                     for n, item in enumerate(_tuple(d.get("agenda")), 1)),
     )
-
-
-_BUILDERS: Mapping[str, Callable[[dict[str, Any], Mapping[str, Any]], Record]] = {
-    "organisation": _organisation, "person": _person, "venue": _venue, "group": _group,
-    "calendar": _calendar, "meeting": _meeting, "decision": _decision, "plan": _plan,
-}

@@ -245,11 +245,12 @@ def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
           calendars: list[Calendar], *, args: argparse.Namespace, out: list[str],
           fingerprint: str | None) -> None:
     """Plan every selected calendar from the validated records, then write."""
+    from lint.kinds import calendar_files  # noqa: PLC0415
     from sync import ical  # noqa: PLC0415 - see the note on imports at the top
     from sync.ics import record_url_from_env  # noqa: PLC0415
 
     args.calendars_pushed = [(c.id, c.name) for c in calendars]
-    times = stamps.record_times(args.root, [m.file for m in repo.meetings.values()])
+    times = stamps.record_times(args.root, calendar_files(repo))
     record_url = record_url_from_env()
     commit = commits.head(args.root)
     order = commits.Order(args.root, commit, complete=getattr(args, "complete_history", False))

@@ -14,6 +14,7 @@ import icalendar
 from icalendar.enums import CLASS, STATUS, TRANSP
 
 from lint import model
+from lint.kinds import KINDS
 from lint.model import Meeting, Repository
 from sync.stamps import UNKNOWN
 from sync.vtimezone import TZID, vtimezone
@@ -57,15 +58,16 @@ class _Body:
 
 @dataclass(frozen=True)
 class EventDoc:
-    """One calendar object resource: a meeting, or a postponement chain as its last meeting."""
+    """One calendar object resource: the event of one record of a kind with calendar events
+    (lint/kinds.py; a postponement chain of meetings is one event, as its last meeting)."""
 
     uid: str
-    meeting_id: str
+    record_id: str
     file: str
     schedule_key: str
     body: _Body = field(repr=False, compare=False)
-    postponements: int = 0
-    """How many times the meeting was moved: the SEQUENCE of a freshly published event."""
+    sequence: int = 0
+    """The SEQUENCE of a freshly published event (how many times a meeting was moved)."""
 
     @cached_property
     def content_hash(self) -> str:
@@ -198,13 +200,13 @@ def _description(chain: tuple[Meeting, ...], url: str | None, end_given: bool) -
     meeting = chain[-1]
     status = []
     if meeting.status == "cancelled":
-        reason = meeting.data.get("cancellation_reason")
+        reason = meeting.cancellation_reason
         status.append(f"Důvod zrušení: {reason}" if reason else "Jednání bylo zrušeno.")
     if meeting.status == "postponed":
         status.append("Jednání je odloženo, nový termín zatím není stanoven.")
     if len(chain) > 1:
         status.append("Přeloženo z " + ", ".join(day(m.date) for m in chain[:-1]))
-    titles = [item["title"] for item in meeting.data.get("agenda") or ()]
+    titles = [item.title for item in meeting.agenda]
     agenda = ["Program:", *(f"{n}. {t}" for n, t in enumerate(titles, 1))] if titles else []
     # Most clients show DESCRIPTION but not URL (RFC 5545 §3.8.4.6), so the link is in both.
     link = [f"Záznam: {url}"] if url else []
@@ -261,8 +263,8 @@ def _doc(repo: Repository, chain: tuple[Meeting, ...], stamps: Mapping[str, dt.d
         status=_STATUS[meeting.status], url=url,
         stamp=max(stamps.get(m.file, UNKNOWN) for m in chain),
     )
-    return EventDoc(uid=f"{chain[0].id}@kpss", meeting_id=meeting.id, file=meeting.file,
-                    schedule_key=_schedule_key(body), body=body, postponements=len(chain) - 1)
+    return EventDoc(uid=f"{chain[0].id}@kpss", record_id=meeting.id, file=meeting.file,
+                    schedule_key=_schedule_key(body), body=body, sequence=len(chain) - 1)
 
 
 def _shows(calendar: model.Calendar, chain: tuple[Meeting, ...]) -> bool:
@@ -271,10 +273,22 @@ def _shows(calendar: model.Calendar, chain: tuple[Meeting, ...]) -> bool:
     return calendar.all or not calendar.groups or bool(groups & set(calendar.groups))
 
 
+def _meeting_docs(repo: Repository, calendar: model.Calendar, stamps: Mapping[str, dt.datetime],
+                  record_url: Callable[[str], str | None]) -> list[EventDoc]:
+    return [_doc(repo, c, stamps, record_url) for c in _chains(repo) if _shows(calendar, c)]
+
+
+_Maker = Callable[[Repository, model.Calendar, Mapping[str, dt.datetime],
+                   Callable[[str], str | None]], list[EventDoc]]
+MAKERS: Mapping[str, _Maker] = {"meetings": _meeting_docs}
+"""How a kind's records become events, by the name its declaration gives (lint/kinds.py)."""
+
+
 def events(repo: Repository, calendar: model.Calendar, *, stamps: Mapping[str, dt.datetime],
            record_url: Callable[[str], str | None]) -> list[EventDoc]:
-    """The events of one calendar, sorted by UID."""
-    docs = [_doc(repo, c, stamps, record_url) for c in _chains(repo) if _shows(calendar, c)]
+    """The events of one calendar, of every kind it takes, sorted by UID."""
+    docs = [doc for declared in KINDS if declared.calendar and calendar.takes(declared.name)
+            for doc in MAKERS[declared.calendar](repo, calendar, stamps, record_url)]
     return sorted(docs, key=lambda d: d.uid)
 
 
@@ -371,12 +385,12 @@ def _describe(cal: icalendar.Calendar, calendar: model.Calendar) -> None:
 def calendar_ics(repo: Repository, calendar: model.Calendar, *,
                  stamps: Mapping[str, dt.datetime], record_url: Callable[[str], str | None],
                  commit: str | None = None) -> bytes:
-    """The whole calendar as one .ics file; SEQUENCE counts the postponements of each event."""
+    """The whole calendar as one .ics file; SEQUENCE counts the postponements of each meeting."""
     docs = events(repo, calendar, stamps=stamps, record_url=record_url)
     cal = _vcalendar()
     _describe(cal, calendar)
     if any(isinstance(d.body.start, dt.datetime) for d in docs):
         cal.add_component(vtimezone())
     for doc in docs:
-        cal.add_component(doc.vevent(doc.postponements, commit))
+        cal.add_component(doc.vevent(doc.sequence, commit))
     return bytes(cal.to_ical())

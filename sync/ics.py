@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import quote
 
+from lint.kinds import calendar_files
 from lint.model import Repository
 from sync import ical, settings, stamps
 
@@ -79,7 +80,7 @@ def write_ics(repo: Repository, out: Path, *, root: Path, calendar_id: str | Non
     if calendar_id is not None and calendar_id not in repo.calendars:
         raise UnknownCalendarError(calendar_id, sorted(repo.calendars))
     chosen = [calendar_id] if calendar_id is not None else sorted(repo.calendars)
-    times = stamps.record_times(root, sorted(m.file for m in repo.meetings.values()))
+    times = stamps.record_times(root, calendar_files(repo))
     record_url = record_url_from_env()
     out.mkdir(parents=True, exist_ok=True)
     written = []

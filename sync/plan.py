@@ -225,7 +225,7 @@ def inspect(dav: Dav, seen: Look, props: dict[str, str], docs: Sequence[EventDoc
     """
     if not seen.exists:
         plan = CalendarPlan(seen.id, seen.href, False, props, dict(props))
-        plan.actions = [Action("create", name_of(d), d.meeting_id, doc=d,
+        plan.actions = [Action("create", name_of(d), d.record_id, doc=d,
                                href=plan.href_of(name_of(d))) for d in docs]
         return plan
     changed = {k: v for k, v in props.items() if not same_prop(k, seen.current.get(k, ""), v)}
@@ -356,16 +356,16 @@ def _fetch(dav: Dav, plan: CalendarPlan, names: Sequence[str]) -> dict[str, Remo
 def _decide(name: str, doc: EventDoc, etag: str | None, known: Known | None,
             remote: Remote | None) -> Action:
     if etag is None:
-        return Action("create", name, doc.meeting_id, doc=doc)
+        return Action("create", name, doc.record_id, doc=doc)
     if remote is None and known is not None:  # the cache vouches for the server's copy
         if known.content == doc.content_hash:
-            return Action("unchanged", name, doc.meeting_id, etag=etag, sequence=known.sequence,
+            return Action("unchanged", name, doc.record_id, etag=etag, sequence=known.sequence,
                           doc=doc, commit=known.commit)
         bump = int(known.schedule != doc.schedule_key)
-        return Action("update", name, doc.meeting_id, etag, known.sequence + bump, doc,
+        return Action("update", name, doc.record_id, etag, known.sequence + bump, doc,
                       known.commit)
     if remote is None:  # listed but not returned by the multiget: treat as new
-        return Action("create", name, doc.meeting_id, doc=doc)
+        return Action("create", name, doc.record_id, doc=doc)
     return decide_fetched(name, doc, remote)
 
 
@@ -376,10 +376,10 @@ def decide_fetched(name: str, doc: EventDoc, remote: Remote) -> Action:
     the fingerprints are of values (times as UTC instants), which both give alike."""
     wanted = doc.vevent(remote.sequence)
     if remote.content == doc.content_hash and remote.visible == visible(wanted):
-        return Action("unchanged", name, doc.meeting_id, remote.etag, remote.sequence, doc,
+        return Action("unchanged", name, doc.record_id, remote.etag, remote.sequence, doc,
                       remote.commit)
     bump = int(remote.schedule != schedule(wanted))
-    return Action("update", name, doc.meeting_id, remote.etag, remote.sequence + bump, doc,
+    return Action("update", name, doc.record_id, remote.etag, remote.sequence + bump, doc,
                   remote.commit)
 
 

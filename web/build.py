@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from lint.kinds import calendar_files
 from sync import stamps
 from sync.ics import feeds, record_url_from_env
 from web.render import environment, meeting_path, pages, render
@@ -38,7 +39,7 @@ def _record_url(view: View) -> Callable[[str], str | None]:
 
 def _calendars(view: View, root: Path) -> dict[str, bytes]:
     repo = view.repo
-    times = stamps.record_times(root, sorted(m.file for m in repo.meetings.values()))
+    times = stamps.record_times(root, calendar_files(repo))
     record_url = _record_url(view)
     return {f"{CALENDARS}/{name}": data for cid in sorted(repo.calendars)
             for name, data in feeds(repo, cid, view.today, stamps=times,
