@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from edit.entities import ORGANISATION_KINDS
+from edit.generic import GENERIC, option, option_flag
 from edit.messages import LANGUAGES, say
 from lint.arguments import Bilingual, Parser, language, parser_for, pick
 
@@ -156,6 +157,18 @@ def _add(commands: argparse._SubParsersAction[Parser], name: str,
                                      else spec))
 
 
+def _generic() -> dict[str, tuple[Bilingual, list[Option]]]:
+    """`new <kind>` for the kinds scaffolded from their declaration (edit/generic.py)."""
+    name: Option = ("--name", {"metavar": ("NÁZEV", "NAME"),
+                               "help": ("krátký název do id (výchozí: první slova názvu)",
+                                        "a short name for the id (default: the title's first "
+                                        "words)")})
+    return {kind: (declared.scaffold.label if declared.scaffold else ("", ""),
+                   [*((option_flag(f), option(f)) for f in (declared.scaffold.fields
+                                                     if declared.scaffold else ())), name])
+            for kind, declared in GENERIC.items()}
+
+
 def build(lang: str) -> Parser:
     """The whole command line; edit.cli dispatches on `command` (and `what` for `new`)."""
     common = _common(lang)
@@ -175,7 +188,7 @@ def build(lang: str) -> Parser:
                               description=pick(("založit nový záznam", "create a new record"),
                                                lang))
     kinds = new.add_subparsers(dest="what", required=True, metavar=pick(("DRUH", "KIND"), lang))
-    for name, command in NEW.items():
+    for name, command in {**NEW, **_generic()}.items():
         _add(kinds, name, command, common, lang)
     for name, command in COMMANDS.items():
         _add(commands, name, command, common, lang)

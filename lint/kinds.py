@@ -48,9 +48,10 @@ class IdRule:
 
 @dataclass(frozen=True)
 class Site:
-    """The kind on the site: its list page (path from the site's root), the template that
-    renders the list, and the title; the template also holds the kind's `upcoming` and
-    `reported` macros when the kind has dates (home page, a meeting's page)."""
+    """The kind on the site: its list page (path from the site's root), its title, and the
+    template (web/templates/) of its macros: `page(kind)` fills the list page (kind.html.j2),
+    `upcoming(items)` goes on the home page and `reported(items)` on a meeting's page (the
+    items web/view.py gives for the kind)."""
 
     path: str
     template: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 PRAGUE = ZoneInfo("Europe/Prague")
@@ -32,6 +32,44 @@ class Record:
     id: str
     file: str
     data: Mapping[str, Any] = field(repr=False, compare=False)
+
+
+class Span(Protocol):
+    """A record that is a day or a span of days (times optional) in the calendars it names:
+    what sync/ical.py's "dates" events and the site's date lists read (lint/kinds.py)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def label(self) -> str:
+        """What kind of date it is, in Czech (uzávěrka, výzva, …)."""
+    @property
+    def first_day(self) -> dt.date: ...
+    @property
+    def last_day(self) -> dt.date:
+        """Inclusive; the first day for a one-day item."""
+    @property
+    def start_time(self) -> dt.time | None: ...
+    @property
+    def end_time(self) -> dt.time | None: ...
+    @property
+    def month_only(self) -> bool:
+        """Only the month is known: the days are the month's first and last."""
+    @property
+    def tentative(self) -> bool: ...
+    @property
+    def calendars(self) -> tuple[str, ...]: ...
+    @property
+    def reported_at(self) -> str | None:
+        """The meeting whose minutes reported it."""
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def link(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -293,3 +331,4 @@ def build_meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
         agenda=tuple(AgendaItem(n, item["title"], item.get("content"))
                      for n, item in enumerate(_tuple(d.get("agenda")), 1)),
     )
+

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,7 +15,7 @@ import icalendar
 from icalendar.enums import CLASS, STATUS, TRANSP
 
 from lint import model
-from lint.kinds import KINDS
+from lint.kinds import KINDS, records
 from lint.model import Meeting, Repository
 from sync.stamps import UNKNOWN
 from sync.vtimezone import TZID, vtimezone
@@ -35,6 +36,10 @@ their own (Nextcloud refreshes a subscription once a week unless the feed asks f
 END_NOT_GIVEN = "Konec jednání nebyl uveden."
 """In the description of a timed event whose record has no end: the calendar shows the group's
 usual length (lint.model.Meeting.usual_length), this says it is a guess."""
+
+SPAN_LENGTH = dt.timedelta(hours=1)
+"""How long a dated item with a start time but no end is shown."""
+SPAN_END_NOT_GIVEN = "Čas konce nebyl uveden."
 
 _STATUS = {"planned": STATUS.CONFIRMED, "held": STATUS.CONFIRMED,
            "cancelled": STATUS.CANCELLED, "postponed": STATUS.TENTATIVE}
@@ -278,9 +283,64 @@ def _meeting_docs(repo: Repository, calendar: model.Calendar, stamps: Mapping[st
     return [_doc(repo, c, stamps, record_url) for c in _chains(repo) if _shows(calendar, c)]
 
 
+def _span_times(item: model.Span) -> tuple[_When, _When, bool]:
+    """All day (DTEND the day after the last, RFC 5545 §3.6.1) unless a start time is given."""
+    if item.start_time is None:
+        return item.first_day, item.last_day + dt.timedelta(days=1), True
+    start = dt.datetime.combine(item.first_day, item.start_time, model.PRAGUE)
+    if item.end_time is not None:
+        end = dt.datetime.combine(item.last_day, item.end_time, model.PRAGUE)
+        if end > start:
+            return _exact(start), _exact(end), True
+    # As for a meeting without an end: an hour, added to the instant, and said so.
+    end = (start.astimezone(dt.UTC) + SPAN_LENGTH).astimezone(model.PRAGUE)
+    return _exact(start), _exact(end), False
+
+
+def _span_description(repo: Repository, item: model.Span, url: str | None,
+                      end_given: bool) -> str:
+    what = [f"{item.label[:1].upper()}{item.label[1:]}" + (" (předpokládaný termín)"
+                                                         if item.tentative else "")]
+    if item.month_only:
+        what.append("Známý je jen měsíc, ne přesný den.")
+    if not end_given:
+        what.append(SPAN_END_NOT_GIVEN)
+    meeting = repo.meetings.get(item.reported_at or "")
+    source = [f"Uvedeno v zápisu z jednání {day(meeting.date)}"] if meeting else []
+    links = [f"Odkaz: {item.link}"] if item.link else []
+    links += [f"Záznam: {url}"] if url else []
+    blocks = (what, [item.description.strip()] if item.description else [], source, links)
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def _span_doc(repo: Repository, item: model.Span, stamps: Mapping[str, dt.datetime],
+              record_url: Callable[[str], str | None]) -> EventDoc:
+    url = record_url(item.file)
+    start, end, end_given = _span_times(item)
+    body = _Body(
+        summary=("PŘEDPOKLAD: " if item.tentative else "") + item.title, start=start, end=end,
+        location=None, description=_span_description(repo, item, url, end_given),
+        status=STATUS.TENTATIVE if item.tentative else STATUS.CONFIRMED, url=url,
+        stamp=stamps.get(item.file, UNKNOWN),
+    )
+    return EventDoc(uid=f"{item.id}@kpss", record_id=item.id, file=item.file,
+                    schedule_key=_schedule_key(body), body=body)
+
+
+def _span_docs(kind: str) -> _Maker:
+    """The events of a kind whose records are Spans, each in the calendars it names."""
+    def make(repo: Repository, calendar: model.Calendar, stamps: Mapping[str, dt.datetime],
+             record_url: Callable[[str], str | None]) -> list[EventDoc]:
+        items = typing.cast("Mapping[str, model.Span]", records(repo, kind))
+        return [_span_doc(repo, item, stamps, record_url) for item in items.values()
+                if calendar.id in item.calendars]
+    return make
+
+
 _Maker = Callable[[Repository, model.Calendar, Mapping[str, dt.datetime],
                    Callable[[str], str | None]], list[EventDoc]]
-MAKERS: Mapping[str, _Maker] = {"meetings": _meeting_docs}
+MAKERS: Mapping[str, Callable[[str], _Maker]] = {
+    "meetings": lambda _kind: _meeting_docs, "dates": _span_docs}
 """How a kind's records become events, by the name its declaration gives (lint/kinds.py)."""
 
 
@@ -288,7 +348,7 @@ def events(repo: Repository, calendar: model.Calendar, *, stamps: Mapping[str, d
            record_url: Callable[[str], str | None]) -> list[EventDoc]:
     """The events of one calendar, of every kind it takes, sorted by UID."""
     docs = [doc for declared in KINDS if declared.calendar and calendar.takes(declared.name)
-            for doc in MAKERS[declared.calendar](repo, calendar, stamps, record_url)]
+            for doc in MAKERS[declared.calendar](declared.name)(repo, calendar, stamps, record_url)]
     return sorted(docs, key=lambda d: d.uid)
 
 

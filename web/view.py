@@ -7,12 +7,23 @@ the same records.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from lint.model import Calendar, Decision, Group, Meeting, Membership, Repository, TaskCheck
+from lint.kinds import records
+from lint.model import (
+    Calendar,
+    Decision,
+    Group,
+    Meeting,
+    Membership,
+    Repository,
+    Span,
+    TaskCheck,
+)
 from web import text
 from web.archive import Archive
 from web.subscribe import Subscription, subscription
@@ -184,6 +195,20 @@ class View:
             for check in meeting.task_checks:
                 found.setdefault(check.task, []).append(Check(meeting, check))
         return found
+
+    def dated(self, kind: str) -> list[Span]:
+        """Every record of a dated kind (lint/kinds.py, calendar "dates"), soonest first."""
+        items = typing.cast("Mapping[str, Span]", records(self.repo, kind))
+        return sorted(items.values(), key=lambda i: (i.first_day, i.start_time or dt.time.min,
+                                                      i.id))
+
+    def upcoming(self, kind: str) -> list[Span]:
+        """Dated items not over yet (running or ahead), soonest first, at most SHORT_LIST."""
+        return [i for i in self.dated(kind) if i.last_day >= self.today][:SHORT_LIST]
+
+    def reported(self, kind: str, meeting_id: str) -> list[Span]:
+        """The dated items the meeting's minutes reported."""
+        return [i for i in self.dated(kind) if i.reported_at == meeting_id]
 
     def calendars(self) -> list[Calendar]:
         """Calendars of one group first (by name), the ones showing everything last."""

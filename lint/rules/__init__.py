@@ -3,6 +3,10 @@
 Each rule module has a `CODE`, a kebab-case `NAME` saying what it flags, a `SEVERITY`, `READS`
 (the kinds of other records it judges by), a docstring
 with *What it flags* and *Why it matters*, and `check(model) -> Iterator[Finding]`.
+
+The rules of one record kind may instead share a module named after the kind: it lists them in
+`RULES`, each a class with the same attributes (and `check` a staticmethod), so that adding a
+kind adds one rule file.
 """
 
 from __future__ import annotations
@@ -87,4 +91,11 @@ _MODULES: tuple[ModuleType, ...] = (
     approved_minutes_changed,
 )
 
-RULES: tuple[Rule, ...] = tuple(cast(Rule, m) for m in _MODULES)
+
+
+def _rules(module: ModuleType) -> tuple[Rule, ...]:
+    """The module itself when it is one rule; the rules it lists in `RULES` otherwise."""
+    return tuple(cast(Rule, r) for r in getattr(module, "RULES", (module,)))
+
+
+RULES: tuple[Rule, ...] = tuple(rule for module in _MODULES for rule in _rules(module))
