@@ -11,6 +11,7 @@ kind adds one rule file.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Protocol, cast
@@ -94,8 +95,14 @@ _MODULES: tuple[ModuleType, ...] = (
 
 
 def _rules(module: ModuleType) -> tuple[Rule, ...]:
-    """The module itself when it is one rule; the rules it lists in `RULES` otherwise."""
-    return tuple(cast(Rule, r) for r in getattr(module, "RULES", (module,)))
+    """The module itself when it is one rule; the rules it lists in `RULES` otherwise (their
+    docstrings without the class body's indentation, as a module's has none)."""
+    listed = getattr(module, "RULES", None)
+    if listed is None:
+        return (cast(Rule, module),)
+    for rule in listed:
+        rule.__doc__ = inspect.cleandoc(rule.__doc__ or "")
+    return tuple(cast(Rule, r) for r in listed)
 
 
 RULES: tuple[Rule, ...] = tuple(rule for module in _MODULES for rule in _rules(module))
