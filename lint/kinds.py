@@ -49,9 +49,9 @@ class IdRule:
 @dataclass(frozen=True)
 class Site:
     """The kind on the site: its list page (path from the site's root), its title, and the
-    template (web/templates/) of its macros: `page(kind)` fills the list page (kind.html.j2),
-    `upcoming(items)` goes on the home page and `reported(items)` on a meeting's page (the
-    items web/view.py gives for the kind)."""
+    template (web/templates/) of its macros: `list_page(kind)` fills the list page
+    (kind.html.j2), `upcoming(items)` goes on the home page and `reported(items)` on a
+    meeting's page (the items web/view.py gives for the kind)."""
 
     path: str
     template: str
@@ -170,6 +170,42 @@ KINDS: tuple[Kind, ...] = (
              (("phases", ANY, "people", ANY), "person"),
              (("decided_at",), "meeting"),
          )),
+    Kind("dated", "dates", typed.Dated, typed.build_dated,
+         Names("termín", "termíny", "dated item", "dated items"),
+         references=((("organisation",), "organisation"), (("reported_at",), "meeting"),
+                     (("calendars", ANY), "calendar")),
+         id_rule=IdRule(date_field="start"), calendar="dates",
+         site=Site("terminy.html", "dated.html.j2", "Termíny a výzvy"),
+         scaffold=Scaffold(label=("termín ze zápisu (uzávěrka, výzva, akce, …)",
+                                  "a dated item of the minutes (deadline, call, campaign, …)"),
+                           id_from=("start",), fields=(
+             ScaffoldField("type", ("druh: deadline, call, campaign, project, decision, "
+                                    "opening, milestone, other", "the type: deadline, call, "
+                                    "campaign, project, decision, opening, milestone, other"),
+                           required=True),
+             ScaffoldField("title", ("krátký název", "a short title"), required=True),
+             ScaffoldField("start", ("první den", "the first day"), required=True, type="date"),
+             ScaffoldField("end", ("poslední den (včetně)", "the last day (inclusive)"),
+                           type="date"),
+             ScaffoldField("start_time", ("čas začátku", "start time"), type="time"),
+             ScaffoldField("end_time", ("čas konce", "end time"), type="time"),
+             ScaffoldField("precision", ("month, je-li známý jen měsíc",
+                                         "month when only the month is known")),
+             ScaffoldField("tentative", ("termín je předpokládaný", "the date is expected"),
+                           type="flag"),
+             ScaffoldField("organisation", ("id organizace", "the organisation's id"),
+                           type="ref:organisation"),
+             ScaffoldField("reported_at", ("id jednání, jehož zápis termín uvádí",
+                                           "id of the meeting whose minutes report it"),
+                           required=True, type="ref:meeting"),
+             ScaffoldField("agenda_item", ("číslo bodu programu", "number of the agenda item"),
+                           type="int"),
+             ScaffoldField("calendars", ("id kalendáře (lze opakovat)",
+                                         "a calendar's id (repeatable)"),
+                           required=True, type="list:calendar"),
+             ScaffoldField("description", ("podrobnosti podle zápisu", "details from the minutes")),
+             ScaffoldField("link", ("webová adresa výzvy", "the call's web address")),
+         ))),
 )
 """Every record kind, in the order the site and the documentation list them."""
 

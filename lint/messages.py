@@ -412,6 +412,55 @@ CATALOGUE: Mapping[str, Mapping[str, Text]] = {
                    "Revert the changes to this file; record later facts and corrections in a later "
                    "meeting's record (a note or a task check)."),
     },
+    "KP801": {
+        "cs": Text("Konec termínu ({end}) {reason}.",
+                   "Zkontrolujte pole start, end, start_time a end_time podle zápisu; nejčastěji "
+                   "jde o překlep v měsíci nebo roce."),
+        "en": Text("The end of the dated item ({end}) {reason}.",
+                   "Check start, end, start_time and end_time against the minutes; most often "
+                   "the month or year is mistyped."),
+    },
+    "KP802": {
+        "cs": Text("Termín uvádí jednání „{meeting}“, které má stav {status}; termíny pocházejí "
+                   "jen ze zápisu z jednání, které se konalo.",
+                   "Do reported_at uveďte id jednání, jehož zápis termín uvádí (status held)."),
+        "en": Text("The dated item names meeting '{meeting}', whose status is {status}; dated "
+                   "items come only from the minutes of a meeting that took place.",
+                   "Put the id of the meeting whose minutes report the date (status held) in "
+                   "reported_at."),
+    },
+    "KP803": {
+        "cs": Text("U termínu s přesností na měsíc má {field} být „{expected}“, je zde „{value}“.",
+                   "Při precision: month je start první den měsíce a end poslední den měsíce; "
+                   "pokud zápis uvádí přesný den, pole precision odstraňte."),
+        "en": Text("A month-precision dated item must have {field} '{expected}', not '{value}'.",
+                   "With precision: month, start is the first day of a month and end the last "
+                   "day of a month; if the minutes give the exact day, remove precision."),
+    },
+    "KP804": {
+        "cs": Text("Výzva (type: call) od {start} nemá uvedený konec.",
+                   "Doplňte pole end (poslední den, kdy lze podávat žádosti); pokud jde o jediný "
+                   "den, zvolte type: deadline."),
+        "en": Text("The call (type: call) from {start} has no end.",
+                   "Add end (the last day applications are accepted); for a single day use "
+                   "type: deadline."),
+    },
+    "KP805": {
+        "cs": Text("Datum {field} ({value}) je víc než 10 let od jednání „{meeting}“ ({date}), "
+                   "které termín uvedlo.",
+                   "Zkontrolujte rok; nejspíš jde o překlep (např. 2202 místo 2022)."),
+        "en": Text("The date {field} ({value}) is more than 10 years from meeting '{meeting}' "
+                   "({date}), which reported the item.",
+                   "Check the year; it is most likely a typo (e.g. 2202 for 2022)."),
+    },
+    "KP806": {
+        "cs": Text("Kalendář „{calendar}“ termíny nezobrazuje (kinds: {kinds}).",
+                   "Uveďte kalendář, který termíny přijímá (např. terminy), nebo do záznamu "
+                   "kalendáře doplňte dated do pole kinds."),
+        "en": Text("Calendar '{calendar}' does not show dated items (kinds: {kinds}).",
+                   "Name a calendar that takes dated items (e.g. terminy), or add dated to the "
+                   "calendar record's kinds."),
+    },
 }
 
 REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
@@ -515,6 +564,14 @@ REASONS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
                                 "en": "is not later than its start ({start})"},
         "end-without-start": {"cs": "je uveden bez času začátku",
                               "en": "is given without a start time"},
+    },
+    "KP801": {
+        "end-before-start": {"cs": "je dřív než jeho začátek ({start})",
+                             "en": "is before its start ({start})"},
+        "end-without-start": {"cs": "je uveden bez času začátku",
+                              "en": "is given without a start time"},
+        "end-time-not-after-start": {"cs": "není později než čas začátku ({start})",
+                                     "en": "is not later than the start time ({start})"},
     },
     "KP601": {
         "group": {"cs": "je to jednání skupin {groups}, ne skupiny {group}",

@@ -234,6 +234,40 @@ class Plan(Record):
     name: str = ""
 
 
+DATED_TYPES_CS: Mapping[str, str] = {
+    "deadline": "uzávěrka", "call": "výzva", "campaign": "akce", "project": "projekt",
+    "decision": "rozhodnutí", "opening": "otevření", "milestone": "etapa", "other": "termín"}
+"""A dated item's `type` in Czech words (schemas/dated.schema.json)."""
+
+
+@dataclass(frozen=True)
+class Dated(Record):
+    """A date or date range the minutes report (termín): a Span in calendars and on the site."""
+
+    type: str = "other"
+    title: str = ""
+    first_day: dt.date = dt.date.min
+    end: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    month_only: bool = False
+    tentative: bool = False
+    organisation: str | None = None
+    reported_at: str | None = None
+    agenda_item: int | None = None
+    calendars: tuple[str, ...] = ()
+    description: str | None = None
+    link: str | None = None
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end or self.first_day
+
+    @property
+    def label(self) -> str:
+        return DATED_TYPES_CS.get(self.type, self.type)
+
+
 @dataclass(frozen=True)
 class Repository:
     """Every valid record by kind and id, and the context the rules judge them in."""
@@ -247,6 +281,7 @@ class Repository:
     meetings: Mapping[str, Meeting] = field(default_factory=dict)
     decisions: Mapping[str, Decision] = field(default_factory=dict)
     plans: Mapping[str, Plan] = field(default_factory=dict)
+    dates: Mapping[str, Dated] = field(default_factory=dict)
     known_ids: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Ids per kind, including records that failed the schema (so references to them resolve)."""
     files: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -332,3 +367,12 @@ def build_meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
                      for n, item in enumerate(_tuple(d.get("agenda")), 1)),
     )
 
+
+def build_dated(base: dict[str, Any], d: Mapping[str, Any]) -> Dated:
+    return Dated(
+        **base, type=d["type"], title=d["title"], first_day=dt.date.fromisoformat(d["start"]),
+        end=_date(d.get("end")), start_time=_time(d.get("start_time")),
+        end_time=_time(d.get("end_time")), month_only=d.get("precision") == "month",
+        tentative=bool(d.get("tentative")), organisation=d.get("organisation"),
+        reported_at=d["reported_at"], agenda_item=d.get("agenda_item"),
+        calendars=_tuple(d["calendars"]), description=d.get("description"), link=d.get("link"))

@@ -25,6 +25,7 @@ from lint.rules import (
     attendee_not_member,
     cancelled_without_reason,
     check_not_after_decision,
+    dated,
     decision_meeting_mismatch,
     duplicate_id,
     end_before_start,
@@ -90,6 +91,7 @@ _MODULES: tuple[ModuleType, ...] = (
     check_not_after_decision,
     overdue_task,
     approved_minutes_changed,
+    dated,
 )
 
 
