@@ -82,6 +82,8 @@ class Organisation(Record):
 class Person(Record):
     name: str = ""
     organisation: str | None = None
+    title_before: str | None = None
+    title_after: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,11 +103,25 @@ class Membership:
     start: dt.date | None
     until: dt.date | None
     status: str = "active"
+    description: str | None = None
+    """Who the member is when the entry names no person or organisation."""
+    note: str | None = None
 
     def covers(self, day: dt.date) -> bool:
         """Whether the membership runs on `day` (open ends count as running)."""
         return ((self.start is None or self.start <= day)
                 and (self.until is None or day <= self.until))
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """A name the group had before (its history)."""
+
+    name: str
+    short_name: str | None = None
+    start: dt.date | None = None
+    until: dt.date | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,9 @@ class Group(Record):
     calendar: str | None = None
     meeting_length: int | None = None
     """The group's usual meeting length in minutes, if the record gives one."""
+    target_group: str | None = None
+    description: str | None = None
+    history: tuple[FormerName, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,11 +179,30 @@ class TaskCheck:
 
 
 @dataclass(frozen=True)
+class Report:
+    """What a member reported under an agenda item (informace od členů)."""
+
+    text: str
+    person: str | None = None
+    organisation: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
 class AgendaItem:
     number: int
     """From 1, as the minutes count."""
     title: str
     content: str | None = None
+    presenters: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    reports: tuple[Report, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +226,16 @@ class Meeting(Record):
     facilitators: tuple[str, ...] = ()
     minutes_author: str | None = None
     agenda: tuple[AgendaItem, ...] = ()
+    method: str | None = None
+    method_description: str | None = None
+    facilitators_note: str | None = None
+    expected_count: int | None = None
+    expected_note: str | None = None
+    minutes_approved_at: str | None = None
+    minutes_note: str | None = None
+    next_meeting: str | None = None
+    links: tuple[Link, ...] = ()
+    note: str | None = None
 
     @property
     def starts_at(self) -> dt.datetime | None:
@@ -227,11 +275,41 @@ class Decision(Record):
     status: str = "open"
     due: dt.date | None = None
     assignees: tuple[str, ...] = ()
+    text: str = ""
+    agenda_item: int | None = None
+    assignee_organisations: tuple[str, ...] = ()
+    assignee_note: str | None = None
+    due_note: str | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A step of a plan's timeline, by months (`YYYY-MM`)."""
+
+    start: str
+    text: str
+    until: str | None = None
+    people: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Excluded:
+    name: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class Plan(Record):
     name: str = ""
+    period_from: str = ""
+    period_until: str = ""
+    territory: str | None = None
+    decided_at: str | None = None
+    phases: tuple[Phase, ...] = ()
+    excluded: tuple[Excluded, ...] = ()
+    links: tuple[Link, ...] = ()
+    note: str | None = None
 
 
 DATED_TYPES_CS: Mapping[str, str] = {
@@ -305,7 +383,8 @@ def _attendees(items: Any) -> tuple[Attendee, ...]:
 def _memberships(items: Any) -> tuple[Membership, ...]:
     return tuple(
         Membership(index, m["role"], m.get("person"), m.get("organisation"),
-                   _date(m.get("from")), _date(m.get("until")), m.get("status", "active"))
+                   _date(m.get("from")), _date(m.get("until")), m.get("status", "active"),
+                   m.get("description"), m.get("note"))
         for index, m in enumerate(_tuple(items))
     )
 
@@ -315,7 +394,8 @@ def build_organisation(base: dict[str, Any], d: Mapping[str, Any]) -> Organisati
 
 
 def build_person(base: dict[str, Any], d: Mapping[str, Any]) -> Person:
-    return Person(**base, name=d["name"], organisation=d.get("organisation"))
+    return Person(**base, name=d["name"], organisation=d.get("organisation"),
+                  title_before=d.get("title_before"), title_after=d.get("title_after"))
 
 
 def build_venue(base: dict[str, Any], d: Mapping[str, Any]) -> Venue:
@@ -328,7 +408,11 @@ def build_group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
     return Group(**base, name=d["name"], short_name=d["short_name"], kind=d["kind"],
                  active_from=_date(active.get("from")), active_until=_date(active.get("until")),
                  members=_memberships(d.get("members")), calendar=d.get("calendar"),
-                 meeting_length=d.get("meeting_length"))
+                 meeting_length=d.get("meeting_length"), target_group=d.get("target_group"),
+                 description=d.get("description"), history=tuple(
+                     FormerName(h["name"], h.get("short_name"), _date(h.get("from")),
+                                _date(h.get("until")), h.get("note"))
+                     for h in _tuple(d.get("history"))))
 
 
 def build_calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:
@@ -341,11 +425,22 @@ def build_calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:
 def build_decision(base: dict[str, Any], d: Mapping[str, Any]) -> Decision:
     return Decision(**base, kind=d["kind"], meeting=d["meeting"], group=d["group"],
                     status=d["status"], due=_date(d.get("due")),
-                    assignees=_tuple(d.get("assignees")))
+                    assignees=_tuple(d.get("assignees")), text=d.get("text", ""),
+                    agenda_item=d.get("agenda_item"),
+                    assignee_organisations=_tuple(d.get("assignee_organisations")),
+                    assignee_note=d.get("assignee_note"), due_note=d.get("due_note"))
 
 
 def build_plan(base: dict[str, Any], d: Mapping[str, Any]) -> Plan:
-    return Plan(**base, name=d["name"])
+    period = d.get("period") or {}
+    return Plan(
+        **base, name=d["name"], period_from=str(period.get("from", "")),
+        period_until=str(period.get("until", "")), territory=d.get("territory"),
+        decided_at=d.get("decided_at"), note=d.get("note"),
+        phases=tuple(Phase(p["from"], p["text"], p.get("until"), _tuple(p.get("people")),
+                           p.get("note")) for p in _tuple(d.get("phases"))),
+        excluded=tuple(Excluded(e["name"], e.get("reason")) for e in _tuple(d.get("excluded"))),
+        links=tuple(Link(x["url"], x.get("title")) for x in _tuple(d.get("links"))))
 
 
 def build_meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
@@ -363,9 +458,32 @@ def build_meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
         postponed_to=d.get("postponed_to"), postponed_from=d.get("postponed_from"),
         cancellation_reason=d.get("cancellation_reason"),
         facilitators=_tuple(d.get("facilitators")), minutes_author=minutes.get("author"),
-        agenda=tuple(AgendaItem(n, item["title"], item.get("content"))
-                     for n, item in enumerate(_tuple(d.get("agenda")), 1)),
+        agenda=_agenda(d.get("agenda")), **_meeting_extras(d),
     )
+
+
+def _agenda(items: Any) -> tuple[AgendaItem, ...]:
+    return tuple(
+        AgendaItem(n, item["title"], item.get("content"), _tuple(item.get("presenters")),
+                   _tuple(item.get("organisations")),
+                   tuple(Report(r["text"], r.get("person"), r.get("organisation"),
+                                r.get("group")) for r in _tuple(item.get("reports"))))
+        for n, item in enumerate(_tuple(items), 1))
+
+
+def _meeting_extras(d: Mapping[str, Any]) -> dict[str, Any]:
+    """What only the site shows of a meeting: method, expected attendance, links, notes."""
+    method = d.get("method") or {}
+    expected = d.get("expected_attendance") or {}
+    minutes = d.get("minutes") or {}
+    return {
+        "method": method.get("name"), "method_description": method.get("description"),
+        "facilitators_note": d.get("facilitators_note"),
+        "expected_count": expected.get("count"), "expected_note": expected.get("note"),
+        "minutes_approved_at": minutes.get("approved_at"), "minutes_note": minutes.get("note"),
+        "next_meeting": d.get("next_meeting"), "note": d.get("note"),
+        "links": tuple(Link(x["url"], x.get("title")) for x in _tuple(d.get("links"))),
+    }
 
 
 def build_dated(base: dict[str, Any], d: Mapping[str, Any]) -> Dated:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import typing
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -120,3 +121,17 @@ def test_a_kind_declared_only_in_part_is_found(change: dict[str, typing.Any], ga
     broken = tuple(dataclasses.replace(k, **change) if k is venue else k for k in KINDS)
     found = gaps(broken, root)
     assert any(g.startswith(gap) for g in found), found
+
+
+_RAW = re.compile(r"\.data\s*(?:\.get\(|\[)|\bset \w+ = \w+\.data\b|=\s*\w+\.data\s*$", re.M)
+
+
+def test_sync_and_web_read_only_the_typed_model() -> None:
+    """No record's raw `data` outside lint: what a page or an event shows is a model field."""
+    files = [*(ROOT / "sync").glob("*.py"), *(ROOT / "web").rglob("*.py"),
+             *(ROOT / "web" / "templates").glob("*.j2")]
+    found = [f"{p.relative_to(ROOT)}: {m[0]}" for p in files
+             for m in _RAW.finditer(p.read_text(encoding="utf-8"))]
+    assert found == []
+    assert _RAW.search('{% set d = meeting.data %}')
+    assert _RAW.search('x.data.get("note")')
