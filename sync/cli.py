@@ -336,7 +336,7 @@ def _describe(plan: CalendarPlan, lang: str, verbose: bool,
     lines = [f"{plan.id}:" + (f" {words['calendar']}" if not plan.exists else "")]
     for action in plan.actions:
         if action.kind != "unchanged" or verbose:  # a deleted one's name is the server's
-            lines.append(f"  {words[action.kind]:<12} {shown(action.meeting)}")
+            lines.append(f"  {words[action.kind]:<12} {shown(action.record)}")
     lines.append("  " + ", ".join(f"{words[k]} {plan.count(k)}"
                                   for k in ("create", "update", "delete", "unchanged")))
     return "\n".join(lines)

@@ -46,7 +46,8 @@ ICS = {"Content-Type": "text/calendar; charset=utf-8"}
 class Action:
     kind: str  # create | update | delete | unchanged
     name: str
-    meeting: str
+    record: str
+    """The id of the record the event shows (a meeting, a dated item, ...)."""
     etag: str = ""
     sequence: int = 0
     doc: EventDoc | None = None
@@ -329,7 +330,7 @@ def _verified(dav: Dav, plan: CalendarPlan, actions: list[Action],
             checked.append(replace(action, etag=remote.etag, commit=remote.commit))
         elif action.kind == "update" and action.doc is not None:
             checked.append(decide_fetched(action.name, action.doc, remote) if remote
-                           else Action("create", action.name, action.meeting, doc=action.doc))
+                           else Action("create", action.name, action.record, doc=action.doc))
         # A delete of what the server no longer returns: nothing of ours to remove.
     return checked
 
