@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.dated import add_terminy
 from tests.edit.conftest import Edit, problems
 from tests.edit.test_scaffold import data
 
-TERMINY = """# yaml-language-server: $schema=../../schemas/calendar.schema.json
-id: terminy
-name: KPSS Liberec – Termíny a výzvy
-description: Termíny a výzvy ze zápisů z jednání.
-kinds:
-  - dated
-"""
-
-
-def _calendar(repo: Path) -> None:
-    path = repo / "records" / "calendars" / "terminy.yaml"
-    if not path.exists():
-        path.write_text(TERMINY, encoding="utf-8")
-
 
 def test_new_dated_item(repo: Path, edit: Edit) -> None:
-    _calendar(repo)
+    add_terminy(repo)
     code, out, _ = edit("new", "dated", "--type", "call", "--title",
                         "Podávání žádostí o dotace MPSV na rok 2023", "--start", "2022-10-17",
                         "--end", "2022-11-16", "--organisation", "mpsv",
@@ -42,7 +29,7 @@ def test_new_dated_item(repo: Path, edit: Edit) -> None:
 
 
 def test_new_dated_item_id_from_the_title(repo: Path, edit: Edit) -> None:
-    _calendar(repo)
+    add_terminy(repo)
     code, out, _ = edit("new", "dated", "--type", "opening", "--title",
                         "Zahájení provozu Centra aktivního života", "--start", "2023-05-31",
                         "--reported-at", "2022-08-31-rps", "--calendars", "terminy",
@@ -51,7 +38,7 @@ def test_new_dated_item_id_from_the_title(repo: Path, edit: Edit) -> None:
 
 
 def test_new_dated_item_refuses_an_unknown_meeting(repo: Path, edit: Edit) -> None:
-    _calendar(repo)
+    add_terminy(repo)
     code, out, err = edit("new", "dated", "--type", "deadline", "--title", "Uzávěrka",
                           "--start", "2022-10-03", "--reported-at", "2022-08-30-rps",
                           "--calendars", "terminy")

@@ -5,8 +5,6 @@ marked, only in calendars that take dated items, and the bounded feed without th
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
-from pathlib import Path
 
 import icalendar
 import pytest
@@ -15,6 +13,7 @@ from lint import engine
 from lint.model import PRAGUE, Repository
 from sync import ical, ics
 from tests.conftest import make_repo
+from tests.dated import write_records
 
 TODAY = dt.date(2022, 9, 1)
 CALENDARS = {
@@ -78,19 +77,11 @@ DATES = {
 }
 
 
-def _write(folder: Path, records: dict[str, str], schema: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for rid, body in records.items():
-        text = f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json\n"
-        (folder / f"{rid}.yaml").write_text(text + f"id: {rid}\n" + textwrap.dedent(body),
-                                           encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Repository:
     overlay = tmp_path_factory.mktemp("overlay")
-    _write(overlay / "records" / "calendars", CALENDARS, "calendar")
-    _write(overlay / "records" / "dates", DATES, "dated")
+    write_records(overlay / "records" / "calendars", CALENDARS, "calendar")
+    write_records(overlay / "records" / "dates", DATES, "dated")
     root = make_repo(tmp_path_factory.mktemp("repo") / "repo", overlay)
     result = engine.run(root, today=TODAY, jobs=1)
     assert [p for p in result.problems if p.severity.label == "error"] == []

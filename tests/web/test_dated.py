@@ -9,15 +9,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from tests.dated import add_terminy, write_records
 from tests.web.conftest import ROOT, build_site
 
-TERMINY = """# yaml-language-server: $schema=../../schemas/calendar.schema.json
-id: terminy
-name: KPSS Liberec – Termíny a výzvy
-description: Termíny a výzvy ze zápisů z jednání.
-kinds:
-  - dated
-"""
 DATES = {
     "2022-10-17-mpsv-dotace-2023": """type: call
 title: Podávání žádostí o dotace MPSV na rok 2023
@@ -47,14 +41,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("dated-records")
     shutil.copytree(ROOT / "schemas", root / "schemas")
     shutil.copytree(ROOT / "records", root / "records")
-    calendar = root / "records" / "calendars" / "terminy.yaml"
-    if not calendar.exists():
-        calendar.write_text(TERMINY, encoding="utf-8")
-    (root / "records" / "dates").mkdir(exist_ok=True)
-    for rid, body in DATES.items():
-        text = "# yaml-language-server: $schema=../../schemas/dated.schema.json\n"
-        (root / "records" / "dates" / f"{rid}.yaml").write_text(f"{text}id: {rid}\n{body}",
-                                                                 encoding="utf-8")
+    add_terminy(root)
+    write_records(root / "records" / "dates", DATES, "dated")
     out = tmp_path_factory.mktemp("dated-site")
     build_site(root, out)
     return out
