@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from edit.entities import ORGANISATION_KINDS
+from edit.generic import GENERIC, option, option_flag
 from lint.arguments import Parser, language, parser_for
 from messages import LANGUAGES, say
 
@@ -106,16 +107,32 @@ COMMANDS: dict[str, list[Option]] = {
 """`python -m edit <command>`: its options; its help is `edit.help.<command>`."""
 
 
+def _text(value: str | tuple[str, str], lang: str) -> str:
+    """A key of messages/, or a kind declaration's own (Czech, English) pair (lint/kinds.py)."""
+    if isinstance(value, tuple):
+        return value[LANGUAGES.index(lang) if lang in LANGUAGES else 0]
+    return say(value, lang)
+
+
 def _add(commands: argparse._SubParsersAction[Parser], name: str, options: list[Option],
-         common: Parser, lang: str, *, help_key: str) -> None:
-    label = say(help_key, lang)
+         common: Parser, lang: str, *, label: str) -> None:
     parser = commands.add_parser(name, parents=[common], help=label, description=label)
     types = {"date": _date(lang), "time": _time(lang)}
     for flag, given in options:
-        spec = {key: say(value, lang) if key in TEXTS else value for key, value in given.items()}
+        spec = {key: _text(value, lang) if key in TEXTS else value
+                for key, value in given.items()}
         kind = spec.get("type")
         parser.add_argument(flag, **({**spec, "type": types[kind]} if isinstance(kind, str)
                                      else spec))
+
+
+def _generic() -> dict[str, tuple[tuple[str, str], list[Option]]]:
+    """`new <kind>` for the kinds scaffolded from their declaration (edit/generic.py)."""
+    name: Option = ("--name", {"metavar": "edit.metavar.name", "help": "edit.help.generic.name"})
+    return {kind: (declared.scaffold.label if declared.scaffold else ("", ""),
+                   [*((option_flag(f), option(f)) for f in (declared.scaffold.fields
+                                                     if declared.scaffold else ())), name])
+            for kind, declared in GENERIC.items()}
 
 
 def build(lang: str) -> Parser:
@@ -133,7 +150,9 @@ def build(lang: str) -> Parser:
     kinds = new.add_subparsers(dest="what", required=True,
                                metavar=say("edit.metavar.kind", lang))
     for name, options in NEW.items():
-        _add(kinds, name, options, common, lang, help_key=f"edit.help.new.{name}")
+        _add(kinds, name, options, common, lang, label=say(f"edit.help.new.{name}", lang))
+    for name, (label, options) in _generic().items():
+        _add(kinds, name, options, common, lang, label=_text(label, lang))
     for name, options in COMMANDS.items():
-        _add(commands, name, options, common, lang, help_key=f"edit.help.{name}")
+        _add(commands, name, options, common, lang, label=say(f"edit.help.{name}", lang))
     return parser

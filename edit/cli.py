@@ -13,6 +13,7 @@ from edit.arguments import build, language
 from edit.context import Context
 from edit.decisions import Decision, new_decision
 from edit.entities import new_organisation, new_person
+from edit.generic import GENERIC, new_record
 from edit.meetings import When, Where, cancel, new_meeting, postpone
 from edit.messages import KINDS_CS, EditError
 from edit.minutes import new_minutes
@@ -50,6 +51,8 @@ def _new(args: argparse.Namespace) -> int:
         rel = new_person(ctx, args.name, args.organisation, args.id)
     elif what == "organisation":
         rel = new_organisation(ctx, args.name, args.abbreviation, args.kind, args.id)
+    elif what in GENERIC:
+        rel = new_record(ctx, GENERIC[what], args)
     else:
         rel = new_decision(ctx, Decision(
             what, args.meeting, args.text, args.group, getattr(args, "assignee", ()),

@@ -14,10 +14,7 @@ from ruamel.yaml.error import YAMLError
 from edit import canonical, yamlio
 from edit.messages import EditError
 from lint import engine, model
-from lint.schema import KINDS
-
-FOLDERS = {kind: folder for folder, kind in KINDS.items()}
-"""Record kind → its folder under records/."""
+from lint.kinds import kind as kind_of
 
 
 @dataclass(frozen=True)
@@ -77,8 +74,9 @@ class Context:
 
     def path(self, kind: str, record_id: str, year: int | None = None) -> Path:
         """Where a new record of `kind` with this id belongs."""
-        folder = self.root / "records" / FOLDERS[kind]
-        if kind == "meeting":
+        declared = kind_of(kind)
+        folder = self.root / "records" / declared.folder
+        if declared.id_rule.year_folders:
             folder = folder / f"{year:04d}"
         return folder / f"{record_id}.yaml"
 

@@ -3,8 +3,10 @@ is in messages/ (cs.py, en.py) under `edit.`."""
 
 from __future__ import annotations
 
-KINDS_CS = {"group": "skupina", "venue": "místo", "person": "osoba", "organisation": "organizace",
-            "meeting": "jednání", "decision": "usnesení/úkol"}
+from lint.kinds import names
+
+KINDS_CS = names("cs")
+"""Kind → its Czech name (declared in lint/kinds.py)."""
 
 
 class EditError(Exception):

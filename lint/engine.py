@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint import codes, gitbase, model, modeline, unknown
+from lint import codes, gitbase, kinds, model, modeline, unknown
 from lint.discover import Source, discover
 from lint.parse import compose, locate_in, parse_file
 from lint.problem import Finding, Problem
@@ -142,13 +142,10 @@ def build_repository(checked: Iterable[Checked], today: dt.date,
         if isinstance(record_id, str):
             known[kind].add(record_id)
         if item.valid and isinstance(record_id, str):
-            by_kind[kind].setdefault(record_id, model.build(kind, rel, item.data))
+            by_kind[kind].setdefault(record_id, kinds.build(kind, rel, item.data))
+    typed: dict[str, Any] = {k.folder: by_kind[k.name] for k in kinds.KINDS}
     return model.Repository(
-        today=today,
-        organisations=by_kind["organisation"], people=by_kind["person"],  # type: ignore[arg-type]
-        venues=by_kind["venue"], groups=by_kind["group"],  # type: ignore[arg-type]
-        calendars=by_kind["calendar"], meetings=by_kind["meeting"],  # type: ignore[arg-type]
-        decisions=by_kind["decision"], plans=by_kind["plan"],  # type: ignore[arg-type]
+        today=today, **typed,
         known_ids={k: frozenset(v) for k, v in known.items()},
         files={k: tuple(v) for k, v in files.items()},
         raw=raw, base=base,

@@ -1,14 +1,12 @@
-"""The record kinds' names in Czech and English; every other text is in messages/ (cs.py, en.py)."""
+"""The record kinds' names in Czech and English, as lint/kinds.py declares them; every other
+text is in messages/ (cs.py, en.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-KIND_NAMES: Mapping[str, Mapping[str, str]] = {
-    "cs": {"organisation": "organizace", "person": "osoba", "venue": "místo", "group": "skupina",
-           "calendar": "kalendář", "meeting": "jednání", "decision": "usnesení/úkol",
-           "plan": "plán"},
-    "en": {"organisation": "organisation", "person": "person", "venue": "venue", "group": "group",
-           "calendar": "calendar", "meeting": "meeting", "decision": "decision/task",
-           "plan": "plan"},
-}
+from lint.kinds import names
+from messages import LANGUAGES
+
+KIND_NAMES: Mapping[str, Mapping[str, str]] = {lang: names(lang) for lang in LANGUAGES}
+"""Kind → its name, per language (declared in lint/kinds.py)."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 PRAGUE = ZoneInfo("Europe/Prague")
@@ -34,6 +34,44 @@ class Record:
     data: Mapping[str, Any] = field(repr=False, compare=False)
 
 
+class Span(Protocol):
+    """A record that is a day or a span of days (times optional) in the calendars it names:
+    what sync/ical.py's "dates" events and the site's date lists read (lint/kinds.py)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def label(self) -> str:
+        """What kind of date it is, in Czech (uzávěrka, výzva, …)."""
+    @property
+    def first_day(self) -> dt.date: ...
+    @property
+    def last_day(self) -> dt.date:
+        """Inclusive; the first day for a one-day item."""
+    @property
+    def start_time(self) -> dt.time | None: ...
+    @property
+    def end_time(self) -> dt.time | None: ...
+    @property
+    def month_only(self) -> bool:
+        """Only the month is known: the days are the month's first and last."""
+    @property
+    def tentative(self) -> bool: ...
+    @property
+    def calendars(self) -> tuple[str, ...]: ...
+    @property
+    def reported_at(self) -> str | None:
+        """The meeting whose minutes reported it."""
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def link(self) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class Organisation(Record):
     name: str = ""
@@ -44,6 +82,8 @@ class Organisation(Record):
 class Person(Record):
     name: str = ""
     organisation: str | None = None
+    title_before: str | None = None
+    title_after: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,11 +103,25 @@ class Membership:
     start: dt.date | None
     until: dt.date | None
     status: str = "active"
+    description: str | None = None
+    """Who the member is when the entry names no person or organisation."""
+    note: str | None = None
 
     def covers(self, day: dt.date) -> bool:
         """Whether the membership runs on `day` (open ends count as running)."""
         return ((self.start is None or self.start <= day)
                 and (self.until is None or day <= self.until))
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """A name the group had before (its history)."""
+
+    name: str
+    short_name: str | None = None
+    start: dt.date | None = None
+    until: dt.date | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +135,9 @@ class Group(Record):
     calendar: str | None = None
     meeting_length: int | None = None
     """The group's usual meeting length in minutes, if the record gives one."""
+    target_group: str | None = None
+    description: str | None = None
+    history: tuple[FormerName, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +148,11 @@ class Calendar(Record):
     all: bool = False
     color: str | None = None
     refresh: str | None = None
+    kinds: tuple[str, ...] = ("meeting",)
+    """The kinds of records it shows (lint/kinds.py; kinds with calendar events)."""
+
+    def takes(self, kind: str) -> bool:
+        return kind in self.kinds
 
     @property
     def shows_all(self) -> bool:
@@ -117,6 +179,33 @@ class TaskCheck:
 
 
 @dataclass(frozen=True)
+class Report:
+    """What a member reported under an agenda item (informace od členů)."""
+
+    text: str
+    person: str | None = None
+    organisation: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: int
+    """From 1, as the minutes count."""
+    title: str
+    content: str | None = None
+    presenters: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    reports: tuple[Report, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Meeting(Record):
     groups: tuple[str, ...] = ()
     title: str | None = None
@@ -136,6 +225,17 @@ class Meeting(Record):
     cancellation_reason: str | None = None
     facilitators: tuple[str, ...] = ()
     minutes_author: str | None = None
+    agenda: tuple[AgendaItem, ...] = ()
+    method: str | None = None
+    method_description: str | None = None
+    facilitators_note: str | None = None
+    expected_count: int | None = None
+    expected_note: str | None = None
+    minutes_approved_at: str | None = None
+    minutes_note: str | None = None
+    next_meeting: str | None = None
+    links: tuple[Link, ...] = ()
+    note: str | None = None
 
     @property
     def starts_at(self) -> dt.datetime | None:
@@ -175,11 +275,75 @@ class Decision(Record):
     status: str = "open"
     due: dt.date | None = None
     assignees: tuple[str, ...] = ()
+    text: str = ""
+    agenda_item: int | None = None
+    assignee_organisations: tuple[str, ...] = ()
+    assignee_note: str | None = None
+    due_note: str | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A step of a plan's timeline, by months (`YYYY-MM`)."""
+
+    start: str
+    text: str
+    until: str | None = None
+    people: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Excluded:
+    name: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class Plan(Record):
     name: str = ""
+    period_from: str = ""
+    period_until: str = ""
+    territory: str | None = None
+    decided_at: str | None = None
+    phases: tuple[Phase, ...] = ()
+    excluded: tuple[Excluded, ...] = ()
+    links: tuple[Link, ...] = ()
+    note: str | None = None
+
+
+DATED_TYPES_CS: Mapping[str, str] = {
+    "deadline": "uzávěrka", "call": "výzva", "campaign": "akce", "project": "projekt",
+    "decision": "rozhodnutí", "opening": "otevření", "milestone": "etapa", "other": "termín"}
+"""A dated item's `type` in Czech words (schemas/dated.schema.json)."""
+
+
+@dataclass(frozen=True)
+class Dated(Record):
+    """A date or date range the minutes report (termín): a Span in calendars and on the site."""
+
+    type: str = "other"
+    title: str = ""
+    first_day: dt.date = dt.date.min
+    end: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    month_only: bool = False
+    tentative: bool = False
+    organisation: str | None = None
+    reported_at: str | None = None
+    agenda_item: int | None = None
+    calendars: tuple[str, ...] = ()
+    description: str | None = None
+    link: str | None = None
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end or self.first_day
+
+    @property
+    def label(self) -> str:
+        return DATED_TYPES_CS.get(self.type, self.type)
 
 
 @dataclass(frozen=True)
@@ -195,6 +359,7 @@ class Repository:
     meetings: Mapping[str, Meeting] = field(default_factory=dict)
     decisions: Mapping[str, Decision] = field(default_factory=dict)
     plans: Mapping[str, Plan] = field(default_factory=dict)
+    dates: Mapping[str, Dated] = field(default_factory=dict)
     known_ids: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Ids per kind, including records that failed the schema (so references to them resolve)."""
     files: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -218,55 +383,67 @@ def _attendees(items: Any) -> tuple[Attendee, ...]:
 def _memberships(items: Any) -> tuple[Membership, ...]:
     return tuple(
         Membership(index, m["role"], m.get("person"), m.get("organisation"),
-                   _date(m.get("from")), _date(m.get("until")), m.get("status", "active"))
+                   _date(m.get("from")), _date(m.get("until")), m.get("status", "active"),
+                   m.get("description"), m.get("note"))
         for index, m in enumerate(_tuple(items))
     )
 
 
-def build(kind: str, rel: str, d: Mapping[str, Any]) -> Record:
-    """One schema-valid record's data as its typed model object."""
-    base: dict[str, Any] = {"id": d["id"], "file": rel, "data": d}
-    return _BUILDERS[kind](base, d)
-
-
-def _organisation(base: dict[str, Any], d: Mapping[str, Any]) -> Organisation:
+def build_organisation(base: dict[str, Any], d: Mapping[str, Any]) -> Organisation:
     return Organisation(**base, name=d["name"], abbreviation=d.get("abbreviation"))
 
 
-def _person(base: dict[str, Any], d: Mapping[str, Any]) -> Person:
-    return Person(**base, name=d["name"], organisation=d.get("organisation"))
+def build_person(base: dict[str, Any], d: Mapping[str, Any]) -> Person:
+    return Person(**base, name=d["name"], organisation=d.get("organisation"),
+                  title_before=d.get("title_before"), title_after=d.get("title_after"))
 
 
-def _venue(base: dict[str, Any], d: Mapping[str, Any]) -> Venue:
+def build_venue(base: dict[str, Any], d: Mapping[str, Any]) -> Venue:
     return Venue(**base, name=d["name"], online=d.get("kind") == "online",
                  address=d.get("address"), rooms=_tuple(d.get("rooms")))
 
 
-def _group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
+def build_group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
     active = d.get("active") or {}
     return Group(**base, name=d["name"], short_name=d["short_name"], kind=d["kind"],
                  active_from=_date(active.get("from")), active_until=_date(active.get("until")),
                  members=_memberships(d.get("members")), calendar=d.get("calendar"),
-                 meeting_length=d.get("meeting_length"))
+                 meeting_length=d.get("meeting_length"), target_group=d.get("target_group"),
+                 description=d.get("description"), history=tuple(
+                     FormerName(h["name"], h.get("short_name"), _date(h.get("from")),
+                                _date(h.get("until")), h.get("note"))
+                     for h in _tuple(d.get("history"))))
 
 
-def _calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:
+def build_calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:
     return Calendar(**base, name=d["name"], description=d.get("description", ""),
                     groups=_tuple(d.get("groups")), all=bool(d.get("all")),
-                    color=d.get("color"), refresh=d.get("refresh"))
+                    color=d.get("color"), refresh=d.get("refresh"),
+                    kinds=_tuple(d["kinds"]) if "kinds" in d else ("meeting",))
 
 
-def _decision(base: dict[str, Any], d: Mapping[str, Any]) -> Decision:
+def build_decision(base: dict[str, Any], d: Mapping[str, Any]) -> Decision:
     return Decision(**base, kind=d["kind"], meeting=d["meeting"], group=d["group"],
                     status=d["status"], due=_date(d.get("due")),
-                    assignees=_tuple(d.get("assignees")))
+                    assignees=_tuple(d.get("assignees")), text=d.get("text", ""),
+                    agenda_item=d.get("agenda_item"),
+                    assignee_organisations=_tuple(d.get("assignee_organisations")),
+                    assignee_note=d.get("assignee_note"), due_note=d.get("due_note"))
 
 
-def _plan(base: dict[str, Any], d: Mapping[str, Any]) -> Plan:
-    return Plan(**base, name=d["name"])
+def build_plan(base: dict[str, Any], d: Mapping[str, Any]) -> Plan:
+    period = d.get("period") or {}
+    return Plan(
+        **base, name=d["name"], period_from=str(period.get("from", "")),
+        period_until=str(period.get("until", "")), territory=d.get("territory"),
+        decided_at=d.get("decided_at"), note=d.get("note"),
+        phases=tuple(Phase(p["from"], p["text"], p.get("until"), _tuple(p.get("people")),
+                           p.get("note")) for p in _tuple(d.get("phases"))),
+        excluded=tuple(Excluded(e["name"], e.get("reason")) for e in _tuple(d.get("excluded"))),
+        links=tuple(Link(x["url"], x.get("title")) for x in _tuple(d.get("links"))))
 
 
-def _meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
+def build_meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
     attendance = d.get("attendance") or {}
     minutes = d.get("minutes") or {}
     checks = tuple(TaskCheck(i, c["task"], c["status"], c.get("note"))
@@ -281,10 +458,39 @@ def _meeting(base: dict[str, Any], d: Mapping[str, Any]) -> Meeting:
         postponed_to=d.get("postponed_to"), postponed_from=d.get("postponed_from"),
         cancellation_reason=d.get("cancellation_reason"),
         facilitators=_tuple(d.get("facilitators")), minutes_author=minutes.get("author"),
+        agenda=_agenda(d.get("agenda")), **_meeting_extras(d),
     )
 
 
-_BUILDERS: Mapping[str, Callable[[dict[str, Any], Mapping[str, Any]], Record]] = {
-    "organisation": _organisation, "person": _person, "venue": _venue, "group": _group,
-    "calendar": _calendar, "meeting": _meeting, "decision": _decision, "plan": _plan,
-}
+def _agenda(items: Any) -> tuple[AgendaItem, ...]:
+    return tuple(
+        AgendaItem(n, item["title"], item.get("content"), _tuple(item.get("presenters")),
+                   _tuple(item.get("organisations")),
+                   tuple(Report(r["text"], r.get("person"), r.get("organisation"),
+                                r.get("group")) for r in _tuple(item.get("reports"))))
+        for n, item in enumerate(_tuple(items), 1))
+
+
+def _meeting_extras(d: Mapping[str, Any]) -> dict[str, Any]:
+    """What only the site shows of a meeting: method, expected attendance, links, notes."""
+    method = d.get("method") or {}
+    expected = d.get("expected_attendance") or {}
+    minutes = d.get("minutes") or {}
+    return {
+        "method": method.get("name"), "method_description": method.get("description"),
+        "facilitators_note": d.get("facilitators_note"),
+        "expected_count": expected.get("count"), "expected_note": expected.get("note"),
+        "minutes_approved_at": minutes.get("approved_at"), "minutes_note": minutes.get("note"),
+        "next_meeting": d.get("next_meeting"), "note": d.get("note"),
+        "links": tuple(Link(x["url"], x.get("title")) for x in _tuple(d.get("links"))),
+    }
+
+
+def build_dated(base: dict[str, Any], d: Mapping[str, Any]) -> Dated:
+    return Dated(
+        **base, type=d["type"], title=d["title"], first_day=dt.date.fromisoformat(d["start"]),
+        end=_date(d.get("end")), start_time=_time(d.get("start_time")),
+        end_time=_time(d.get("end_time")), month_only=d.get("precision") == "month",
+        tentative=bool(d.get("tentative")), organisation=d.get("organisation"),
+        reported_at=d["reported_at"], agenda_item=d.get("agenda_item"),
+        calendars=_tuple(d["calendars"]), description=d.get("description"), link=d.get("link"))

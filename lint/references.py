@@ -1,4 +1,4 @@
-"""Where records refer to other records: the one table the reference rules read."""
+"""Where records refer to other records: the reference fields of lint/kinds.py as walk trees."""
 
 from __future__ import annotations
 
@@ -6,55 +6,14 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lint.kinds import ANY, KINDS
 from lint.problem import Pointer
 
-ANY = "*"
-"""Stands for every index of a list in a reference path."""
+__all__ = ["ANY", "REFERENCES", "references"]
 
 REFERENCES: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = {
-    "person": ((("organisation",), "organisation"),),
-    "group": (
-        (("members", ANY, "person"), "person"),
-        (("members", ANY, "organisation"), "organisation"),
-        (("usual", "venue"), "venue"),
-        (("calendar",), "calendar"),
-        (("history", ANY, "source"), "meeting"),
-    ),
-    "calendar": ((("groups", ANY), "group"),),
-    "meeting": (
-        (("groups", ANY), "group"),
-        (("venue",), "venue"),
-        (("postponed_to",), "meeting"),
-        (("postponed_from",), "meeting"),
-        (("next_meeting",), "meeting"),
-        (("facilitators", ANY), "person"),
-        (("attendance", "present", ANY), "person"),
-        (("attendance", "excused", ANY), "person"),
-        (("attendance", "guests", ANY), "person"),
-        (("attendance", "present", ANY, "person"), "person"),
-        (("attendance", "excused", ANY, "person"), "person"),
-        (("attendance", "guests", ANY, "person"), "person"),
-        (("agenda", ANY, "presenters", ANY), "person"),
-        (("agenda", ANY, "organisations", ANY), "organisation"),
-        (("agenda", ANY, "reports", ANY, "person"), "person"),
-        (("agenda", ANY, "reports", ANY, "organisation"), "organisation"),
-        (("agenda", ANY, "reports", ANY, "group"), "group"),
-        (("task_checks", ANY, "task"), "decision"),
-        (("minutes", "author"), "person"),
-        (("minutes", "approved_at"), "meeting"),
-    ),
-    "decision": (
-        (("meeting",), "meeting"),
-        (("group",), "group"),
-        (("assignees", ANY), "person"),
-        (("assignee_organisations", ANY), "organisation"),
-    ),
-    "plan": (
-        (("phases", ANY, "people", ANY), "person"),
-        (("decided_at",), "meeting"),
-    ),
-}
-"""Record kind → (path in the record, kind of the record referred to)."""
+    k.name: k.references for k in KINDS if k.references}
+"""Record kind → (path in the record, kind of the record referred to); declared in lint/kinds.py."""
 
 
 @dataclass(frozen=True)

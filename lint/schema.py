@@ -11,20 +11,12 @@ from typing import Any
 
 import jsonschema_rs
 
+from lint import kinds
 from lint.hints import Fields, closest_field, follow
 from lint.parse import compose, locate_in
 from lint.problem import Finding, Pointer
 
-KINDS: Mapping[str, str] = {
-    "organisations": "organisation",
-    "people": "person",
-    "venues": "venue",
-    "groups": "group",
-    "calendars": "calendar",
-    "meetings": "meeting",
-    "decisions": "decision",
-    "plans": "plan",
-}
+KINDS: Mapping[str, str] = {k.folder: k.name for k in kinds.KINDS}
 """Folder under records/ → record kind (and schema name)."""
 
 _REASONS = {"MinItems": "min-items", "MinLength": "min-length", "UniqueItems": "unique-items",
@@ -47,9 +39,9 @@ class Schemas:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.documents: dict[str, dict[str, Any]] = {}
-        for kind in KINDS.values():
-            path = folder / f"{kind}.schema.json"
-            self.documents[kind] = json.loads(path.read_text(encoding="utf-8"))
+        for kind in kinds.KINDS:
+            path = folder / kind.schema
+            self.documents[kind.name] = json.loads(path.read_text(encoding="utf-8"))
         self.fields = Fields(self.documents)
 
     @cached_property

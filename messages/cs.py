@@ -137,9 +137,9 @@ TEXTS: dict[str, str] = {
     "lint.KP304.hint":
         "Přesuňte nebo přejmenujte soubor (a id upravte tak, aby se shodovalo s názvem souboru); "
         "pokud je chybné datum jednání, opravte datum.",
-    "lint.KP304.reason.meeting-year-folder": "jednání patří do složky roku, ve kterém se koná.",
-    "lint.KP304.reason.meeting-id-date":
-        "id jednání i název souboru začínají jeho datem (RRRR-MM-DD-).",
+    "lint.KP304.reason.year-folder": "záznam ({kind}) patří do složky roku svého data.",
+    "lint.KP304.reason.id-date":
+        "id záznamu ({kind}) i název souboru začínají jeho datem z pole {field} (RRRR-MM-DD-).",
     "lint.KP304.reason.kind-folder":
         "záznam ({kind}) patří přímo do složky svého druhu, ne do podsložky.",
     "lint.KP305": "Skupina „{group}“ má uvedený kalendář „{calendar}“, který ji nezobrazuje.",
@@ -244,6 +244,33 @@ TEXTS: dict[str, str] = {
     "lint.KP701.hint":
         "Vraťte změny v tomto souboru; pozdější fakta a opravy zapište do záznamu dalšího jednání "
         "(do poznámky nebo do kontroly úkolů).",
+    "lint.KP801": "Konec termínu ({end}) {reason}.",
+    "lint.KP801.hint":
+        "Zkontrolujte pole start, end, start_time a end_time podle zápisu; nejčastěji jde o "
+        "překlep v měsíci nebo roce.",
+    "lint.KP801.reason.end-before-start": "je dřív než jeho začátek ({start})",
+    "lint.KP801.reason.end-without-start": "je uveden bez času začátku",
+    "lint.KP801.reason.end-time-not-after-start": "není později než čas začátku ({start})",
+    "lint.KP802":
+        "Termín uvádí jednání „{meeting}“, které má stav {status}; termíny pocházejí jen ze "
+        "zápisu z jednání, které se konalo.",
+    "lint.KP802.hint": "Do reported_at uveďte id jednání, jehož zápis termín uvádí (status held).",
+    "lint.KP803": "U termínu s přesností na měsíc má {field} být „{expected}“, je zde „{value}“.",
+    "lint.KP803.hint":
+        "Při precision: month je start první den měsíce a end poslední den měsíce; pokud zápis "
+        "uvádí přesný den, pole precision odstraňte.",
+    "lint.KP804": "Výzva (type: call) od {start} nemá uvedený konec.",
+    "lint.KP804.hint":
+        "Doplňte pole end (poslední den, kdy lze podávat žádosti); pokud jde o jediný den, zvolte "
+        "type: deadline.",
+    "lint.KP805":
+        "Datum {field} ({value}) je víc než 10 let od jednání „{meeting}“ ({date}), které termín "
+        "uvedlo.",
+    "lint.KP805.hint": "Zkontrolujte rok; nejspíš jde o překlep (např. 2202 místo 2022).",
+    "lint.KP806": "Kalendář „{calendar}“ termíny nezobrazuje (kinds: {kinds}).",
+    "lint.KP806.hint":
+        "Uveďte kalendář, který termíny přijímá (např. terminy), nebo do záznamu kalendáře "
+        "doplňte dated do pole kinds.",
     "lint.fixed": "Napište řádek takto: „{fixed}“.",
     "lint.summary": "Zkontrolováno {files}: {errors}, {warnings}, {notes}.",
     "lint.whole-record": "záznamu",
@@ -511,6 +538,7 @@ TEXTS: dict[str, str] = {
     "edit.help.decision.item": "číslo bodu programu (od 1)",
     "edit.metavar.number": "ČÍSLO",
     "edit.help.decision.name": "krátký název do id (výchozí: první slova textu)",
+    "edit.help.generic.name": 'krátký název do id (výchozí: první slova názvu)',
     "edit.metavar.name": "NÁZEV",
     "edit.help.task.assignee": "id odpovědné osoby nebo organizace (lze opakovat)",
     "edit.help.task.due": "termín splnění",

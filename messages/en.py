@@ -134,10 +134,9 @@ TEXTS: dict[str, str] = {
     "lint.KP304.hint":
         "Move or rename the file (and change the id to match the file name); if the meeting's "
         "date is wrong, fix the date.",
-    "lint.KP304.reason.meeting-year-folder":
-        "a meeting belongs in the folder of the year it takes place in.",
-    "lint.KP304.reason.meeting-id-date":
-        "a meeting's id and file name start with its date (YYYY-MM-DD-).",
+    "lint.KP304.reason.year-folder": "a record ({kind}) belongs in the folder of its date's year.",
+    "lint.KP304.reason.id-date":
+        "the id and file name of a record ({kind}) start with its date from {field} (YYYY-MM-DD-).",
     "lint.KP304.reason.kind-folder":
         "a record ({kind}) belongs directly in the folder of its kind, not in a subfolder.",
     "lint.KP305": "Group '{group}' names calendar '{calendar}', which does not show it.",
@@ -248,6 +247,33 @@ TEXTS: dict[str, str] = {
     "lint.KP701.hint":
         "Revert the changes to this file; record later facts and corrections in a later meeting's "
         "record (a note or a task check).",
+    "lint.KP801": "The end of the dated item ({end}) {reason}.",
+    "lint.KP801.hint":
+        "Check start, end, start_time and end_time against the minutes; most often the month or "
+        "year is mistyped.",
+    "lint.KP801.reason.end-before-start": "is before its start ({start})",
+    "lint.KP801.reason.end-without-start": "is given without a start time",
+    "lint.KP801.reason.end-time-not-after-start": "is not later than the start time ({start})",
+    "lint.KP802":
+        "The dated item names meeting '{meeting}', whose status is {status}; dated items come "
+        "only from the minutes of a meeting that took place.",
+    "lint.KP802.hint":
+        "Put the id of the meeting whose minutes report the date (status held) in reported_at.",
+    "lint.KP803": "A month-precision dated item must have {field} '{expected}', not '{value}'.",
+    "lint.KP803.hint":
+        "With precision: month, start is the first day of a month and end the last day of a "
+        "month; if the minutes give the exact day, remove precision.",
+    "lint.KP804": "The call (type: call) from {start} has no end.",
+    "lint.KP804.hint":
+        "Add end (the last day applications are accepted); for a single day use type: deadline.",
+    "lint.KP805":
+        "The date {field} ({value}) is more than 10 years from meeting '{meeting}' ({date}), "
+        "which reported the item.",
+    "lint.KP805.hint": "Check the year; it is most likely a typo (e.g. 2202 for 2022).",
+    "lint.KP806": "Calendar '{calendar}' does not show dated items (kinds: {kinds}).",
+    "lint.KP806.hint":
+        "Name a calendar that takes dated items (e.g. terminy), or add dated to the calendar "
+        "record's kinds.",
     "lint.fixed": "Write the line as: '{fixed}'.",
     "lint.summary": "Checked {files}: {errors}, {warnings}, {notes}.",
     "lint.whole-record": "the record",
@@ -511,6 +537,7 @@ TEXTS: dict[str, str] = {
     "edit.help.decision.item": "number of the agenda item (from 1)",
     "edit.metavar.number": "NUMBER",
     "edit.help.decision.name": "a short name for the id (default: the text's first words)",
+    "edit.help.generic.name": "a short name for the id (default: the title's first words)",
     "edit.metavar.name": "NAME",
     "edit.help.task.assignee": "id of the person or organisation responsible (repeatable)",
     "edit.help.task.due": "due date",

@@ -342,7 +342,7 @@ def _put(run: _Run, href: str, action: Action, *, retry: bool) -> Known | None:
     response = run.write("PUT", href, body, {**ICS, **condition})
     if response.status in (200, 201, 204):
         done = run.outcome.created if action.kind == "create" else run.outcome.updated
-        done.append(action.meeting)
+        done.append(action.record)
         return _known(action, _etag(response), commit)  # the event now says our commit
     if response.status == 412 and retry:
         return _again(run, href, action)
@@ -356,7 +356,7 @@ def _again(run: _Run, href: str, action: Action) -> Known | None:
     remote = _get(run.dav, href, action.name)
     assert action.doc is not None  # noqa: S101
     if remote is None:
-        fresh = Action("create", action.name, action.meeting, doc=action.doc)
+        fresh = Action("create", action.name, action.record, doc=action.doc)
     elif not remote.ours:
         raise errors.PreconditionFailed(run.dav.url(href), url=run.dav.url(href))
     elif run.newer(remote.commit):  # a newer commit's sync wrote it meanwhile: keep that
@@ -374,14 +374,14 @@ def _delete(run: _Run, href: str, action: Action) -> None:
     for attempt in range(2):
         response = run.write("DELETE", href, b"", {"If-Match": action.etag})
         if response.status in (200, 204, 404):
-            run.outcome.deleted.append(action.meeting)
+            run.outcome.deleted.append(action.record)
             run.outcome.unsure |= response.status == 404
             return
         if response.status != 412 or attempt:
             _fail(response, run.dav.url(href))
         remote = _get(run.dav, href, action.name)
         if remote is None:
-            run.outcome.deleted.append(action.meeting)
+            run.outcome.deleted.append(action.record)
             run.outcome.unsure = True
             return
         if not remote.ours:  # someone else's now: a conflict, left alone
@@ -389,12 +389,12 @@ def _delete(run: _Run, href: str, action: Action) -> None:
         if run.newer(remote.commit):
             _kept(run, action, remote)
             return
-        action = Action("delete", action.name, action.meeting, etag=remote.etag)
+        action = Action("delete", action.name, action.record, etag=remote.etag)
 
 
 def _kept(run: _Run, action: Action, remote: Remote) -> None:
     """Leave an event a newer commit wrote (and, the caller sees, the rest of the calendar)."""
-    run.outcome.kept.append(action.meeting)
+    run.outcome.kept.append(action.record)
     run.outcome.newer = remote.commit
 
 

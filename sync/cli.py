@@ -240,11 +240,12 @@ def _full(dav: Dav, home: Home, looks: dict[str, Look], repo: Repository,
           calendars: list[Calendar], *, args: argparse.Namespace, out: list[str],
           fingerprint: str | None) -> None:
     """Plan every selected calendar from the validated records, then write."""
+    from lint.kinds import calendar_files  # noqa: PLC0415
     from sync import ical  # noqa: PLC0415 - see the note on imports at the top
     from sync.ics import record_url_from_env  # noqa: PLC0415
 
     args.calendars_pushed = [(c.id, c.name) for c in calendars]
-    times = stamps.record_times(args.root, [m.file for m in repo.meetings.values()])
+    times = stamps.record_times(args.root, calendar_files(repo))
     record_url = record_url_from_env()
     commit = commits.head(args.root)
     order = commits.Order(args.root, commit, complete=getattr(args, "complete_history", False))
@@ -328,7 +329,7 @@ def _describe(plan: CalendarPlan, lang: str, verbose: bool,
     lines = [f"{plan.id}:" + (f" {words['calendar']}" if not plan.exists else "")]
     for action in plan.actions:
         if action.kind != "unchanged" or verbose:  # a deleted one's name is the server's
-            lines.append(f"  {words[action.kind]:<12} {shown(action.meeting)}")
+            lines.append(f"  {words[action.kind]:<12} {shown(action.record)}")
     lines.append("  " + ", ".join(f"{words[k]} {plan.count(k)}"
                                   for k in ("create", "update", "delete", "unchanged")))
     return "\n".join(lines)

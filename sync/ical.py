@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +15,7 @@ import icalendar
 from icalendar.enums import CLASS, STATUS, TRANSP
 
 from lint import model
+from lint.kinds import KINDS, records
 from lint.model import Meeting, Repository
 from messages import date_cs
 from sync.stamps import UNKNOWN
@@ -35,6 +37,10 @@ their own (Nextcloud refreshes a subscription once a week unless the feed asks f
 END_NOT_GIVEN = "Konec jednání nebyl uveden."
 """In the description of a timed event whose record has no end: the calendar shows the group's
 usual length (lint.model.Meeting.usual_length), this says it is a guess."""
+
+SPAN_LENGTH = dt.timedelta(hours=1)
+"""How long a dated item with a start time but no end is shown."""
+SPAN_END_NOT_GIVEN = "Čas konce nebyl uveden."
 
 _STATUS = {"planned": STATUS.CONFIRMED, "held": STATUS.CONFIRMED,
            "cancelled": STATUS.CANCELLED, "postponed": STATUS.TENTATIVE}
@@ -58,15 +64,16 @@ class _Body:
 
 @dataclass(frozen=True)
 class EventDoc:
-    """One calendar object resource: a meeting, or a postponement chain as its last meeting."""
+    """One calendar object resource: the event of one record of a kind with calendar events
+    (lint/kinds.py; a postponement chain of meetings is one event, as its last meeting)."""
 
     uid: str
-    meeting_id: str
+    record_id: str
     file: str
     schedule_key: str
     body: _Body = field(repr=False, compare=False)
-    postponements: int = 0
-    """How many times the meeting was moved: the SEQUENCE of a freshly published event."""
+    sequence: int = 0
+    """The SEQUENCE of a freshly published event (how many times a meeting was moved)."""
 
     @cached_property
     def content_hash(self) -> str:
@@ -194,13 +201,13 @@ def _description(chain: tuple[Meeting, ...], url: str | None, end_given: bool) -
     meeting = chain[-1]
     status = []
     if meeting.status == "cancelled":
-        reason = meeting.data.get("cancellation_reason")
+        reason = meeting.cancellation_reason
         status.append(f"Důvod zrušení: {reason}" if reason else "Jednání bylo zrušeno.")
     if meeting.status == "postponed":
         status.append("Jednání je odloženo, nový termín zatím není stanoven.")
     if len(chain) > 1:
         status.append("Přeloženo z " + ", ".join(date_cs(m.date) for m in chain[:-1]))
-    titles = [item["title"] for item in meeting.data.get("agenda") or ()]
+    titles = [item.title for item in meeting.agenda]
     agenda = ["Program:", *(f"{n}. {t}" for n, t in enumerate(titles, 1))] if titles else []
     # Most clients show DESCRIPTION but not URL (RFC 5545 §3.8.4.6), so the link is in both.
     link = [f"Záznam: {url}"] if url else []
@@ -257,8 +264,8 @@ def _doc(repo: Repository, chain: tuple[Meeting, ...], stamps: Mapping[str, dt.d
         status=_STATUS[meeting.status], url=url,
         stamp=max(stamps.get(m.file, UNKNOWN) for m in chain),
     )
-    return EventDoc(uid=f"{chain[0].id}@kpss", meeting_id=meeting.id, file=meeting.file,
-                    schedule_key=_schedule_key(body), body=body, postponements=len(chain) - 1)
+    return EventDoc(uid=f"{chain[0].id}@kpss", record_id=meeting.id, file=meeting.file,
+                    schedule_key=_schedule_key(body), body=body, sequence=len(chain) - 1)
 
 
 def _shows(calendar: model.Calendar, chain: tuple[Meeting, ...]) -> bool:
@@ -267,10 +274,77 @@ def _shows(calendar: model.Calendar, chain: tuple[Meeting, ...]) -> bool:
     return calendar.all or not calendar.groups or bool(groups & set(calendar.groups))
 
 
+def _meeting_docs(repo: Repository, calendar: model.Calendar, stamps: Mapping[str, dt.datetime],
+                  record_url: Callable[[str], str | None]) -> list[EventDoc]:
+    return [_doc(repo, c, stamps, record_url) for c in _chains(repo) if _shows(calendar, c)]
+
+
+def _span_times(item: model.Span) -> tuple[_When, _When, bool]:
+    """All day (DTEND the day after the last, RFC 5545 §3.6.1) unless a start time is given."""
+    if item.start_time is None:
+        return item.first_day, item.last_day + dt.timedelta(days=1), True
+    start = dt.datetime.combine(item.first_day, item.start_time, model.PRAGUE)
+    if item.end_time is not None:
+        end = dt.datetime.combine(item.last_day, item.end_time, model.PRAGUE)
+        if end > start:
+            return _exact(start), _exact(end), True
+    # As for a meeting without an end: an hour, added to the instant, and said so.
+    end = (start.astimezone(dt.UTC) + SPAN_LENGTH).astimezone(model.PRAGUE)
+    return _exact(start), _exact(end), False
+
+
+def _span_description(repo: Repository, item: model.Span, url: str | None,
+                      end_given: bool) -> str:
+    what = [f"{item.label[:1].upper()}{item.label[1:]}" + (" (předpokládaný termín)"
+                                                         if item.tentative else "")]
+    if item.month_only:
+        what.append("Známý je jen měsíc, ne přesný den.")
+    if not end_given:
+        what.append(SPAN_END_NOT_GIVEN)
+    meeting = repo.meetings.get(item.reported_at or "")
+    source = [f"Uvedeno v zápisu z jednání {date_cs(meeting.date)}"] if meeting else []
+    links = [f"Odkaz: {item.link}"] if item.link else []
+    links += [f"Záznam: {url}"] if url else []
+    blocks = (what, [item.description.strip()] if item.description else [], source, links)
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def _span_doc(repo: Repository, item: model.Span, stamps: Mapping[str, dt.datetime],
+              record_url: Callable[[str], str | None]) -> EventDoc:
+    url = record_url(item.file)
+    start, end, end_given = _span_times(item)
+    body = _Body(
+        summary=("PŘEDPOKLAD: " if item.tentative else "") + item.title, start=start, end=end,
+        location=None, description=_span_description(repo, item, url, end_given),
+        status=STATUS.TENTATIVE if item.tentative else STATUS.CONFIRMED, url=url,
+        stamp=stamps.get(item.file, UNKNOWN),
+    )
+    return EventDoc(uid=f"{item.id}@kpss", record_id=item.id, file=item.file,
+                    schedule_key=_schedule_key(body), body=body)
+
+
+def _span_docs(kind: str) -> _Maker:
+    """The events of a kind whose records are Spans, each in the calendars it names."""
+    def make(repo: Repository, calendar: model.Calendar, stamps: Mapping[str, dt.datetime],
+             record_url: Callable[[str], str | None]) -> list[EventDoc]:
+        items = typing.cast("Mapping[str, model.Span]", records(repo, kind))
+        return [_span_doc(repo, item, stamps, record_url) for item in items.values()
+                if calendar.id in item.calendars]
+    return make
+
+
+_Maker = Callable[[Repository, model.Calendar, Mapping[str, dt.datetime],
+                   Callable[[str], str | None]], list[EventDoc]]
+MAKERS: Mapping[str, Callable[[str], _Maker]] = {
+    "meetings": lambda _kind: _meeting_docs, "dates": _span_docs}
+"""How a kind's records become events, by the name its declaration gives (lint/kinds.py)."""
+
+
 def events(repo: Repository, calendar: model.Calendar, *, stamps: Mapping[str, dt.datetime],
            record_url: Callable[[str], str | None]) -> list[EventDoc]:
-    """The events of one calendar, sorted by UID."""
-    docs = [_doc(repo, c, stamps, record_url) for c in _chains(repo) if _shows(calendar, c)]
+    """The events of one calendar, of every kind it takes, sorted by UID."""
+    docs = [doc for declared in KINDS if declared.calendar and calendar.takes(declared.name)
+            for doc in MAKERS[declared.calendar](declared.name)(repo, calendar, stamps, record_url)]
     return sorted(docs, key=lambda d: d.uid)
 
 
@@ -367,12 +441,12 @@ def _describe(cal: icalendar.Calendar, calendar: model.Calendar) -> None:
 def calendar_ics(repo: Repository, calendar: model.Calendar, *,
                  stamps: Mapping[str, dt.datetime], record_url: Callable[[str], str | None],
                  commit: str | None = None) -> bytes:
-    """The whole calendar as one .ics file; SEQUENCE counts the postponements of each event."""
+    """The whole calendar as one .ics file; SEQUENCE counts the postponements of each meeting."""
     docs = events(repo, calendar, stamps=stamps, record_url=record_url)
     cal = _vcalendar()
     _describe(cal, calendar)
     if any(isinstance(d.body.start, dt.datetime) for d in docs):
         cal.add_component(vtimezone())
     for doc in docs:
-        cal.add_component(doc.vevent(doc.postponements, commit))
+        cal.add_component(doc.vevent(doc.sequence, commit))
     return bytes(cal.to_ical())

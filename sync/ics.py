@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import quote
 
-from lint.model import Repository
+from lint.kinds import KINDS, calendar_files, records
+from lint.model import Repository, Span
 from sync import ical, settings, stamps
 
 RECORD_URL = settings.ENV_RECORD_URL
@@ -43,7 +45,8 @@ def archive_name(calendar_id: str) -> str:
 
 
 def bounded(repo: Repository, today: dt.date) -> Repository:
-    """The records with only the meetings a subscription needs: the past year and all ahead.
+    """The records with only the meetings and dated items a subscription needs: the past year
+    and all ahead.
 
     A postponed meeting and its new date are one event (sync/ical.py), so a chain that reaches
     into that window is kept whole and keeps its UID."""
@@ -56,7 +59,10 @@ def bounded(repo: Repository, today: dt.date) -> Repository:
             break
         keep |= more
     meetings = {mid: m for mid, m in repo.meetings.items() if mid in keep}
-    return dataclasses.replace(repo, meetings=meetings)
+    spans: dict[str, typing.Any] = {k.folder: {i: r for i, r in records(repo, k.name).items()
+                        if typing.cast("Span", r).last_day >= since}
+             for k in KINDS if k.calendar == "dates"}
+    return dataclasses.replace(repo, meetings=meetings, **spans)
 
 
 def feeds(repo: Repository, calendar_id: str, today: dt.date, *,
@@ -79,7 +85,7 @@ def write_ics(repo: Repository, out: Path, *, root: Path, calendar_id: str | Non
     if calendar_id is not None and calendar_id not in repo.calendars:
         raise UnknownCalendarError(calendar_id, sorted(repo.calendars))
     chosen = [calendar_id] if calendar_id is not None else sorted(repo.calendars)
-    times = stamps.record_times(root, sorted(m.file for m in repo.meetings.values()))
+    times = stamps.record_times(root, calendar_files(repo))
     record_url = record_url_from_env()
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -46,7 +46,8 @@ ICS = {"Content-Type": "text/calendar; charset=utf-8"}
 class Action:
     kind: str  # create | update | delete | unchanged
     name: str
-    meeting: str
+    record: str
+    """The id of the record the event shows (a meeting, a dated item, ...)."""
     etag: str = ""
     sequence: int = 0
     doc: EventDoc | None = None
@@ -225,7 +226,7 @@ def inspect(dav: Dav, seen: Look, props: dict[str, str], docs: Sequence[EventDoc
     """
     if not seen.exists:
         plan = CalendarPlan(seen.id, seen.href, False, props, dict(props))
-        plan.actions = [Action("create", name_of(d), d.meeting_id, doc=d,
+        plan.actions = [Action("create", name_of(d), d.record_id, doc=d,
                                href=plan.href_of(name_of(d))) for d in docs]
         return plan
     changed = {k: v for k, v in props.items() if not same_prop(k, seen.current.get(k, ""), v)}
@@ -329,7 +330,7 @@ def _verified(dav: Dav, plan: CalendarPlan, actions: list[Action],
             checked.append(replace(action, etag=remote.etag, commit=remote.commit))
         elif action.kind == "update" and action.doc is not None:
             checked.append(decide_fetched(action.name, action.doc, remote) if remote
-                           else Action("create", action.name, action.meeting, doc=action.doc))
+                           else Action("create", action.name, action.record, doc=action.doc))
         # A delete of what the server no longer returns: nothing of ours to remove.
     return checked
 
@@ -356,16 +357,16 @@ def _fetch(dav: Dav, plan: CalendarPlan, names: Sequence[str]) -> dict[str, Remo
 def _decide(name: str, doc: EventDoc, etag: str | None, known: Known | None,
             remote: Remote | None) -> Action:
     if etag is None:
-        return Action("create", name, doc.meeting_id, doc=doc)
+        return Action("create", name, doc.record_id, doc=doc)
     if remote is None and known is not None:  # the cache vouches for the server's copy
         if known.content == doc.content_hash:
-            return Action("unchanged", name, doc.meeting_id, etag=etag, sequence=known.sequence,
+            return Action("unchanged", name, doc.record_id, etag=etag, sequence=known.sequence,
                           doc=doc, commit=known.commit)
         bump = int(known.schedule != doc.schedule_key)
-        return Action("update", name, doc.meeting_id, etag, known.sequence + bump, doc,
+        return Action("update", name, doc.record_id, etag, known.sequence + bump, doc,
                       known.commit)
     if remote is None:  # listed but not returned by the multiget: treat as new
-        return Action("create", name, doc.meeting_id, doc=doc)
+        return Action("create", name, doc.record_id, doc=doc)
     return decide_fetched(name, doc, remote)
 
 
@@ -376,10 +377,10 @@ def decide_fetched(name: str, doc: EventDoc, remote: Remote) -> Action:
     the fingerprints are of values (times as UTC instants), which both give alike."""
     wanted = doc.vevent(remote.sequence)
     if remote.content == doc.content_hash and remote.visible == visible(wanted):
-        return Action("unchanged", name, doc.meeting_id, remote.etag, remote.sequence, doc,
+        return Action("unchanged", name, doc.record_id, remote.etag, remote.sequence, doc,
                       remote.commit)
     bump = int(remote.schedule != schedule(wanted))
-    return Action("update", name, doc.meeting_id, remote.etag, remote.sequence + bump, doc,
+    return Action("update", name, doc.record_id, remote.etag, remote.sequence + bump, doc,
                   remote.commit)
 
 

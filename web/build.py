@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from lint.kinds import calendar_files, records
 from sync import stamps
 from sync.ics import feeds, record_url_from_env
-from web.render import environment, meeting_path, pages, render
+from web.render import SITE_KINDS, environment, meeting_path, pages, render
 from web.subscribe import CALENDARS
 from web.view import View
 
@@ -28,17 +29,20 @@ class Built:
 
 
 def _record_url(view: View) -> Callable[[str], str | None]:
-    """An event's URL: its meeting's page on this site when the site's address is known."""
+    """An event's URL: its record's page (a meeting's own, a dated item's place in its list) on
+    this site when the site's address is known."""
     if not view.base_url:
         return record_url_from_env()
     base = view.base_url
     pages_by_file = {m.file: base + meeting_path(m.id) for m in view.repo.meetings.values()}
+    pages_by_file.update({r.file: f"{base}{k.site.path}#{r.id}" for k in SITE_KINDS if k.site
+                          for r in records(view.repo, k.name).values()})
     return pages_by_file.get
 
 
 def _calendars(view: View, root: Path) -> dict[str, bytes]:
     repo = view.repo
-    times = stamps.record_times(root, sorted(m.file for m in repo.meetings.values()))
+    times = stamps.record_times(root, calendar_files(repo))
     record_url = _record_url(view)
     return {f"{CALENDARS}/{name}": data for cid in sorted(repo.calendars)
             for name, data in feeds(repo, cid, view.today, stamps=times,

@@ -12,11 +12,15 @@ import jinja2
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from lint.kinds import KINDS
 from web import markup, text
 from web.subscribe import archive_path
 from web.view import View
 
+SITE_KINDS = tuple(k for k in KINDS if k.site is not None)
+"""The kinds with pages of their own beside the fixed ones (lint/kinds.py `site`)."""
 NAV = (("index.html", "Úvod"), ("jednani/index.html", "Jednání"),
+       *((k.site.path, k.site.title) for k in SITE_KINDS if k.site),
        ("skupiny/index.html", "Skupiny"), ("ukoly.html", "Úkoly a usnesení"),
        ("plan.html", "Komunitní plán"), ("kalendare/index.html", "Kalendáře"))
 
@@ -70,6 +74,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         link=_link, nav=NAV, meeting_path=meeting_path, group_path=group_path,
         calendar_path=calendar_path, text=text, archive_path=archive_path,
+        site_kinds=SITE_KINDS,
     )
     return env
 
@@ -82,6 +87,10 @@ def pages(view: View) -> Iterator[Page]:
     for meeting in view.meetings:
         yield Page(meeting_path(meeting.id), "meeting.html.j2",
                    f"{view.title(meeting)}, {text.day(meeting.date)}", {"meeting": meeting})
+    for declared in SITE_KINDS:
+        if declared.site is not None:
+            yield Page(declared.site.path, "kind.html.j2", declared.site.title,
+                       {"kind": declared})
     yield Page("skupiny/index.html", "groups.html.j2", "Skupiny")
     for group in view.groups():
         yield Page(group_path(group.id), "group.html.j2", group.name, {"group": group})

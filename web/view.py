@@ -7,12 +7,23 @@ the same records.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
-from lint.model import Calendar, Decision, Group, Meeting, Membership, Repository, TaskCheck
+from lint.kinds import records
+from lint.model import (
+    Calendar,
+    Decision,
+    Group,
+    Meeting,
+    Membership,
+    Phase,
+    Repository,
+    Span,
+    TaskCheck,
+)
 from web import text
 from web.archive import Archive
 from web.subscribe import Subscription, subscription
@@ -99,7 +110,7 @@ class View:
         person = self.repo.people.get(person_id or "")
         if person is None:
             return person_id or ""
-        before, after = person.data.get("title_before"), person.data.get("title_after")
+        before, after = person.title_before, person.title_after
         name = f"{before} {person.name}" if before else person.name
         return f"{name}, {after}" if after else name
 
@@ -122,19 +133,18 @@ class View:
             room = f"místnost č. {room}"
         return [p for p in (venue.name, room, venue.address) if p]
 
-    def member_name(self, member: Membership, data: Mapping[str, Any]) -> str:
+    def member_name(self, member: Membership) -> str:
         """Who a membership is: the person, else the organisation, else its description."""
         if member.person:
             return self.person(member.person)
         if member.organisation:
             return self.organisation(member.organisation)
-        return str(data.get("description", ""))
+        return member.description or ""
 
-    def members(self, group: Group) -> tuple[list[tuple[Membership, Mapping[str, Any]]], ...]:
-        """The group's memberships as (membership, its record data): current, then former."""
-        pairs = list(zip(group.members, group.data.get("members") or [], strict=True))
-        current = [p for p in pairs if p[0].until is None or p[0].until >= self.today]
-        former = [p for p in pairs if p[0].until is not None and p[0].until < self.today]
+    def members(self, group: Group) -> tuple[list[Membership], list[Membership]]:
+        """The group's memberships: current, then former."""
+        current = [m for m in group.members if m.until is None or m.until >= self.today]
+        former = [m for m in group.members if m.until is not None and m.until < self.today]
         return current, former
 
     def decisions(self, *, meeting_id: str | None = None, group_id: str | None = None,
@@ -159,14 +169,14 @@ class View:
     def _decision_order(self, decision: Decision) -> tuple[dt.date, str, int, str]:
         meeting = self.repo.meetings.get(decision.meeting)
         when = meeting.date if meeting else dt.date.min
-        return when, decision.meeting, int(decision.data.get("agenda_item") or 0), decision.id
+        return when, decision.meeting, decision.agenda_item or 0, decision.id
 
     def assignees(self, decision: Decision) -> str:
         """Who must do a task: people, organisations and the record's own words."""
         names = [self.person(p) for p in decision.assignees]
-        names += [self.organisation(o) for o in decision.data.get("assignee_organisations") or ()]
-        if decision.data.get("assignee_note"):
-            names.append(str(decision.data["assignee_note"]))
+        names += [self.organisation(o) for o in decision.assignee_organisations]
+        if decision.assignee_note:
+            names.append(decision.assignee_note)
         return ", ".join(names) or "neuvedeno"
 
     def tasks(self, finished: bool) -> list[Decision]:
@@ -185,6 +195,20 @@ class View:
                 found.setdefault(check.task, []).append(Check(meeting, check))
         return found
 
+    def dated(self, kind: str) -> list[Span]:
+        """Every record of a dated kind (lint/kinds.py, calendar "dates"), soonest first."""
+        items = typing.cast("Mapping[str, Span]", records(self.repo, kind))
+        return sorted(items.values(), key=lambda i: (i.first_day, i.start_time or dt.time.min,
+                                                      i.id))
+
+    def upcoming(self, kind: str) -> list[Span]:
+        """Dated items not over yet (running or ahead), soonest first, at most SHORT_LIST."""
+        return [i for i in self.dated(kind) if i.last_day >= self.today][:SHORT_LIST]
+
+    def reported(self, kind: str, meeting_id: str) -> list[Span]:
+        """The dated items the meeting's minutes reported."""
+        return [i for i in self.dated(kind) if i.reported_at == meeting_id]
+
     def calendars(self) -> list[Calendar]:
         """Calendars of one group first (by name), the ones showing everything last."""
         return sorted(self.repo.calendars.values(), key=lambda c: (c.shows_all, c.name))
@@ -202,10 +226,10 @@ class View:
     def subscription(self, calendar_id: str) -> Subscription:
         return subscription(calendar_id, base_url=self.base_url, calendar_url=self.calendar_url)
 
-    def phase_state(self, phase: Mapping[str, Any]) -> str:
+    def phase_state(self, phase: Phase) -> str:
         """`proběhlo`, `probíhá` or `připravuje se` for a plan phase's months, as of today."""
         this_month = f"{self.today.year:04d}-{self.today.month:02d}"
-        start, until = str(phase["from"]), str(phase.get("until") or phase["from"])
+        start, until = phase.start, phase.until or phase.start
         if until < this_month:
             return "proběhlo"
         return "probíhá" if start <= this_month else "připravuje se"

@@ -3,10 +3,15 @@
 Each rule module has a `CODE`, a kebab-case `NAME` saying what it flags, a `SEVERITY`, `READS`
 (the kinds of other records it judges by), a docstring
 with *What it flags* and *Why it matters*, and `check(model) -> Iterator[Finding]`.
+
+The rules of one record kind may instead share a module named after the kind: it lists them in
+`RULES`, each a class with the same attributes (and `check` a staticmethod), so that adding a
+kind adds one rule file.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Protocol, cast
@@ -20,6 +25,7 @@ from lint.rules import (
     attendee_not_member,
     cancelled_without_reason,
     check_not_after_decision,
+    dated,
     decision_meeting_mismatch,
     duplicate_id,
     end_before_start,
@@ -85,6 +91,20 @@ _MODULES: tuple[ModuleType, ...] = (
     check_not_after_decision,
     overdue_task,
     approved_minutes_changed,
+    dated,
 )
 
-RULES: tuple[Rule, ...] = tuple(cast(Rule, m) for m in _MODULES)
+
+
+def _rules(module: ModuleType) -> tuple[Rule, ...]:
+    """The module itself when it is one rule; the rules it lists in `RULES` otherwise (their
+    docstrings without the class body's indentation, as a module's has none)."""
+    listed = getattr(module, "RULES", None)
+    if listed is None:
+        return (cast(Rule, module),)
+    for rule in listed:
+        rule.__doc__ = inspect.cleandoc(rule.__doc__ or "")
+    return tuple(cast(Rule, r) for r in listed)
+
+
+RULES: tuple[Rule, ...] = tuple(rule for module in _MODULES for rule in _rules(module))

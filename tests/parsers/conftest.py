@@ -56,7 +56,7 @@ def _write(name: str, root: Path, out: Path) -> Source:
         for doc in ical.events(repo, repo.calendars[cid], stamps={},
                                record_url=lambda file: URL + file):
             path = out / "events" / f"{doc.uid}.ics"
-            path.write_bytes(doc.render(doc.postponements, "abcdef123456", COMMITTED))
+            path.write_bytes(doc.render(doc.sequence, "abcdef123456", COMMITTED))
             files[path] = {doc.uid: every[doc.uid]}
     return Source(name, repo, files)
 

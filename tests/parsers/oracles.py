@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lint.model import DEFAULT_MEETING_LENGTH, Meeting, Repository
+from lint.model import DEFAULT_MEETING_LENGTH, Dated, Meeting, Repository
 
 HERE = Path(__file__).resolve().parent
 JS = HERE / "js"
@@ -51,7 +51,7 @@ class Expected:
     start: dict[str, str]
     end: dict[str, str]
     status: str
-    meeting: Meeting
+    record: Meeting | Dated
 
 
 def _instant(value: dt.datetime) -> dict[str, str]:
@@ -94,10 +94,30 @@ def expected(repo: Repository, calendar_id: str) -> dict[str, Expected]:
         while chain[-1] in earlier:
             chain.append(earlier[chain[-1]])
         groups = {g for mid in chain for g in repo.meetings[mid].groups}
-        if calendar.all or not calendar.groups or groups & set(calendar.groups):
+        shows = calendar.all or not calendar.groups or groups & set(calendar.groups)
+        if "meeting" in calendar.kinds and shows:
             event = _expected(repo, chain[-1], meeting)
             found[event.uid] = event
+    if "dated" in calendar.kinds:
+        for item in repo.dates.values():
+            if calendar_id in item.calendars:
+                found[f"{item.id}@kpss"] = _dated(item)
     return found
+
+
+def _dated(item: Dated) -> Expected:
+    """All day, DTEND the day after the last day (RFC 5545 §3.6.1); with a start time, from it
+    to the end time on the last day, or an hour when no end is given (docs/record-format.md)."""
+    last = item.end or item.first_day
+    status = "TENTATIVE" if item.tentative else "CONFIRMED"
+    if item.start_time is None:
+        return Expected(f"{item.id}@kpss", {"date": item.first_day.isoformat()},
+                        {"date": (last + dt.timedelta(days=1)).isoformat()}, status, item)
+    local = dt.datetime.combine(item.first_day, item.start_time, PRAGUE)
+    until = dt.datetime.combine(last, item.end_time, PRAGUE) if item.end_time else None
+    if until is None or until <= local:
+        until = local.astimezone(dt.UTC) + dt.timedelta(hours=1)
+    return Expected(f"{item.id}@kpss", _instant(local), _instant(until), status, item)
 
 
 # --- what the parsers read ------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Any
 import icalendar
 import pytest
 
+from lint.model import Dated
 from sync import cache, ical
 from tests.conftest import ROOT
 from tests.parsers import oracles
@@ -47,7 +48,9 @@ def texts(parser: str, sources: list[Source], reader: Reader) -> list[str]:
 
 
 def _text(event: dict[str, Any], want: oracles.Expected) -> list[str]:
-    meeting = want.meeting
+    if isinstance(want.record, Dated):
+        return _dated_text(event, want.record)
+    meeting = want.record
     summary, description = event["summary"] or "", event["description"] or ""
     needed = [(summary, meeting.title), (description, meeting.cancellation_reason),
               (description, f"Záznam: {URL}{meeting.file}")]
@@ -57,6 +60,13 @@ def _text(event: dict[str, Any], want: oracles.Expected) -> list[str]:
     if (ical.END_NOT_GIVEN in description) != no_end:
         wrong.append(f"{ical.END_NOT_GIVEN!r} in the description: {not no_end}")
     return wrong
+
+
+def _dated_text(event: dict[str, Any], item: Dated) -> list[str]:
+    summary, description = event["summary"] or "", event["description"] or ""
+    needed = [(summary, item.title), (description, item.description),
+              (description, item.link), (description, f"Záznam: {URL}{item.file}")]
+    return [f"{text!r} lacks {part!r}" for text, part in needed if part and part not in text]
 
 
 @pytest.mark.parametrize("parser", PARSERS)

@@ -345,7 +345,7 @@ def test_postponed_chain_is_one_event_with_the_root_uid(synthetic: Repository) -
     assert "Přeloženo z 19. 9. 2022, 26. 9. 2022" in str(event["DESCRIPTION"])
     assert str(event[ical.MARKER]) == "records/meetings/2022/2022-10-05-rps.yaml"
     doc = docs(synthetic, "rps")["2022-09-19-rps@kpss"]
-    assert (doc.meeting_id, doc.postponements) == ("2022-10-05-rps", 2)
+    assert (doc.record_id, doc.sequence) == ("2022-10-05-rps", 2)
 
 
 def test_postponed_without_new_date_is_tentative(synthetic: Repository) -> None:
@@ -437,7 +437,7 @@ BODY = ical._Body(
 
 def event_doc(body: ical._Body = BODY, **changes: object) -> ical.EventDoc:
     """A fresh EventDoc (so a fresh content_hash) of the 19. 10. meeting, with `changes`."""
-    doc = ical.EventDoc(uid="2022-10-19-rps@kpss", meeting_id="2022-10-19-rps",
+    doc = ical.EventDoc(uid="2022-10-19-rps@kpss", record_id="2022-10-19-rps",
                         file="records/meetings/2022/2022-10-19-rps.yaml",
                         schedule_key=ical._schedule_key(body), body=body)
     return dataclasses.replace(doc, **changes)
@@ -499,7 +499,7 @@ def test_content_hash_same_exactly_when_the_vevent_is() -> None:
     assert len({tuple(lines) for lines in by_hash.values()}) == len(docs)
     # What the VEVENT does not show (the id of the last meeting, the schedule key, the
     # postponements that only make SEQUENCE) leaves the hash alone.
-    same = event_doc(meeting_id="2022-10-05-rps", schedule_key="other", postponements=3)
+    same = event_doc(record_id="2022-10-05-rps", schedule_key="other", sequence=3)
     assert vevent_lines(same) == vevent_lines(event_doc())
     assert same.content_hash == event_doc().content_hash
     equal_body = dataclasses.replace(BODY, start=dt.datetime(2022, 10, 19, 14, 0, tzinfo=PRAGUE))
@@ -613,9 +613,9 @@ def test_each_calendar_holds_exactly_its_groups(which: str, request: pytest.Fixt
     repo: Repository = request.getfixturevalue(which)
     for calendar in repo.calendars.values():
         groups = None if calendar.all or not calendar.groups else set(calendar.groups)
-        found = {d.meeting_id for d in docs(repo, calendar.id).values()}
+        found = {d.record_id for d in docs(repo, calendar.id).values()}
         assert found == shown_meetings(repo, groups), calendar.id
-    assert {d.meeting_id for d in docs(repo, "vse").values()} == shown_meetings(repo, None)
+    assert {d.record_id for d in docs(repo, "vse").values()} == shown_meetings(repo, None)
 
 
 def test_joint_meeting_is_in_both_group_calendars(synthetic: Repository) -> None:
