@@ -252,3 +252,12 @@ def test_docs_table_matches_the_records() -> None:
                             str(record["agenda_item"]))
                 for record_id, record in _dates().items()}
     assert rows == expected
+
+
+@pytest.mark.parametrize("record_id", sorted(_dates()))
+def test_quotations_are_the_minutes_words(record_id: str) -> None:
+    record = _dates()[record_id]
+    seed = _flat(_seed(record["reported_at"]))
+    text = _flat(f"{record['title']} {record.get('description', '')}")
+    quoted = re.findall(r"„([^“]+)“", text)
+    assert [q for q in quoted if q not in seed] == []
