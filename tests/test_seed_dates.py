@@ -6,14 +6,14 @@ the agenda item of the meeting record that reported it, and the named record mus
 those dates and be reported at that seed's meeting. Dates of the seeds that are meetings (already
 records/meetings/) are in MEETINGS; what is prose only is listed in docs/records.md.
 
-Until schemas/dated.schema.json lands on main, the records are validated against CONTRACT, the
-field table of the agreed contract for the kind (issue #17), written down as a JSON Schema here.
+Each record is also validated against the kind's own schema, schemas/dated.schema.json.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -119,31 +119,8 @@ MEETINGS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 """Seed → (phrase, meeting id): dates of the seeds that are meetings, not dated items."""
 
-_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-_TIME = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
-CONTRACT: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["id", "type", "title", "start", "reported_at", "calendars"],
-    "properties": {
-        "id": _ID,
-        "type": {"enum": ["deadline", "call", "campaign", "project", "decision", "opening",
-                          "milestone", "other"]},
-        "title": {"type": "string", "minLength": 1},
-        "start": _DATE, "end": _DATE, "start_time": _TIME, "end_time": _TIME,
-        "precision": {"enum": ["day", "month"]},
-        "tentative": {"type": "boolean"},
-        "organisation": _ID,
-        "reported_at": _ID,
-        "agenda_item": {"type": "integer", "minimum": 1},
-        "calendars": {"type": "array", "items": _ID, "minItems": 1, "uniqueItems": True},
-        "description": {"type": "string", "minLength": 1},
-        "link": {"type": "string", "format": "uri", "pattern": "^https?://"},
-    },
-}
-"""The field table of the contract for the kind `dated` (issue #17), as a JSON Schema."""
+SCHEMA: dict[str, Any] = json.loads((ROOT / "schemas" / "dated.schema.json").read_text("utf-8"))
+"""The kind's own schema: the records keep it, not only lint's view of them."""
 
 
 def _flat(text: str) -> str:
@@ -212,7 +189,7 @@ def test_meeting_date_is_a_meeting_record(seed: str, phrase: str, meeting_id: st
 def test_record_keeps_the_contract(record_id: str) -> None:
     record = _dates()[record_id]
     jsonschema.Draft202012Validator(
-        CONTRACT, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     ).validate(record)
     assert record["id"] == record_id
     assert record_id.startswith(f"{record['start']}-")
@@ -261,3 +238,44 @@ def test_quotations_are_the_minutes_words(record_id: str) -> None:
     text = _flat(f"{record['title']} {record.get('description', '')}")
     quoted = re.findall(r"„([^“]+)“", text)
     assert [q for q in quoted if q not in seed] == []
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.web.conftest import build_site  # noqa: PLC0415 - the site's own test helper
+
+    out = tmp_path_factory.mktemp("site")
+    build_site(ROOT, out)
+    return out
+
+
+def _all_day(event: Any, name: str) -> dt.date:
+    value = event.decoded(name)
+    assert type(value) is dt.date, (event["UID"], name, value)  # an all-day event: VALUE=DATE
+    return value
+
+
+@pytest.mark.parametrize("record_id", sorted(_dates()))
+def test_record_is_an_all_day_event_at_its_dates_in_every_calendar_it_names(
+        real_site: Path, record_id: str) -> None:
+    import icalendar  # noqa: PLC0415
+
+    record = _dates()[record_id]
+    start = dt.date.fromisoformat(record["start"])
+    last = dt.date.fromisoformat(record.get("end", record["start"]))
+    for calendar_id in record["calendars"]:
+        archive = real_site / "kalendare" / f"{calendar_id}-archiv.ics"
+        feed = icalendar.Calendar.from_ical(archive.read_bytes())
+        events = [e for e in feed.walk("VEVENT") if str(e["UID"]) == f"{record_id}@kpss"]
+        assert len(events) == 1, (calendar_id, record_id)
+        assert _all_day(events[0], "DTSTART") == start
+        assert _all_day(events[0], "DTEND") == last + dt.timedelta(days=1)  # RFC 5545 §3.6.1
+
+
+@pytest.mark.parametrize("record_id", sorted(_dates()))
+def test_record_is_on_the_site_and_on_its_meetings_page(real_site: Path, record_id: str) -> None:
+    record = _dates()[record_id]
+    listing = (real_site / "terminy.html").read_text(encoding="utf-8")
+    assert f'id="{record_id}"' in listing
+    meeting = real_site / "jednani" / f"{record['reported_at']}.html"
+    assert f'<li class="dated" id="{record_id}">' in meeting.read_text(encoding="utf-8")
