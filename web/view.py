@@ -201,9 +201,13 @@ class View:
         return sorted(items.values(), key=lambda i: (i.first_day, i.start_time or dt.time.min,
                                                       i.id))
 
+    def ahead(self, kind: str) -> list[Span]:
+        """Every dated item not over yet (running or ahead), soonest first."""
+        return [i for i in self.dated(kind) if i.last_day >= self.today]
+
     def upcoming(self, kind: str) -> list[Span]:
-        """Dated items not over yet (running or ahead), soonest first, at most SHORT_LIST."""
-        return [i for i in self.dated(kind) if i.last_day >= self.today][:SHORT_LIST]
+        """The home page's share of `ahead`: at most SHORT_LIST."""
+        return self.ahead(kind)[:SHORT_LIST]
 
     def reported(self, kind: str, meeting_id: str) -> list[Span]:
         """The dated items the meeting's minutes reported."""
