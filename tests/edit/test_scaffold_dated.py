@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.dated import add_terminy
@@ -9,8 +10,14 @@ from tests.edit.conftest import Edit, problems
 from tests.edit.test_scaffold import data
 
 
+def only_terminy(repo: Path) -> None:
+    """The calendar that takes dated items, and none of the real records' dated items."""
+    shutil.rmtree(repo / "records" / "dates", ignore_errors=True)
+    only_terminy(repo)
+
+
 def test_new_dated_item(repo: Path, edit: Edit) -> None:
-    add_terminy(repo)
+    only_terminy(repo)
     code, out, _ = edit("new", "dated", "--type", "call", "--title",
                         "Podávání žádostí o dotace MPSV na rok 2023", "--start", "2022-10-17",
                         "--end", "2022-11-16", "--organisation", "mpsv",
@@ -29,7 +36,7 @@ def test_new_dated_item(repo: Path, edit: Edit) -> None:
 
 
 def test_new_dated_item_id_from_the_title(repo: Path, edit: Edit) -> None:
-    add_terminy(repo)
+    only_terminy(repo)
     code, out, _ = edit("new", "dated", "--type", "opening", "--title",
                         "Zahájení provozu Centra aktivního života", "--start", "2023-05-31",
                         "--reported-at", "2022-08-31-rps", "--calendars", "terminy",
@@ -38,7 +45,7 @@ def test_new_dated_item_id_from_the_title(repo: Path, edit: Edit) -> None:
 
 
 def test_new_dated_item_refuses_an_unknown_meeting(repo: Path, edit: Edit) -> None:
-    add_terminy(repo)
+    only_terminy(repo)
     code, out, err = edit("new", "dated", "--type", "deadline", "--title", "Uzávěrka",
                           "--start", "2022-10-03", "--reported-at", "2022-08-30-rps",
                           "--calendars", "terminy")

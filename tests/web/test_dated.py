@@ -41,6 +41,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("dated-records")
     shutil.copytree(ROOT / "schemas", root / "schemas")
     shutil.copytree(ROOT / "records", root / "records")
+    shutil.rmtree(root / "records" / "dates", ignore_errors=True)  # only this test's own items
     add_terminy(root)
     write_records(root / "records" / "dates", DATES, "dated")
     out = tmp_path_factory.mktemp("dated-site")
