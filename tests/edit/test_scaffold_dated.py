@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.dated import add_terminy
 from tests.edit.conftest import Edit, problems
 from tests.edit.test_scaffold import data
 
@@ -13,7 +12,7 @@ from tests.edit.test_scaffold import data
 def only_terminy(repo: Path) -> None:
     """The calendar that takes dated items, and none of the real records' dated items."""
     shutil.rmtree(repo / "records" / "dates", ignore_errors=True)
-    only_terminy(repo)
+    add_terminy(repo)
 
 
 def test_new_dated_item(repo: Path, edit: Edit) -> None:
