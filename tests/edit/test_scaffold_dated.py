@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tests.dated import add_terminy
 from tests.edit.conftest import Edit, problems
 from tests.edit.test_scaffold import data
 
