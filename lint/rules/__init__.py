@@ -1,4 +1,4 @@
-"""The consistency rules, listed explicitly; a test checks the list against this folder.
+"""The consistency rules: every module in this folder, in the order of their codes.
 
 Each rule module has a `CODE`, a kebab-case `NAME` saying what it flags, a `SEVERITY`, `READS`
 (the kinds of other records it judges by), a docstring
@@ -6,48 +6,21 @@ with *What it flags* and *Why it matters*, and `check(model) -> Iterator[Finding
 
 The rules of one record kind may instead share a module named after the kind: it lists them in
 `RULES`, each a class with the same attributes (and `check` a staticmethod), so that adding a
-kind adds one rule file.
+kind adds one rule file and nothing else: the folder is the list, so a new module is found
+without being named here (tests/lint/test_registry.py checks each one's shape).
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Protocol, cast
 
 from lint.model import Repository
 from lint.problem import Finding, Severity
-from lint.rules import (
-    ambiguous_local_time,
-    approved_minutes_changed,
-    attendance_on_unheld_meeting,
-    attendee_not_member,
-    cancelled_without_reason,
-    check_not_after_decision,
-    dated,
-    decision_meeting_mismatch,
-    duplicate_id,
-    end_before_start,
-    group_calendar_mismatch,
-    held_in_the_future,
-    id_file_name,
-    meeting_on_public_holiday,
-    meeting_on_weekend,
-    meeting_outside_group_period,
-    nonexistent_local_time,
-    overdue_task,
-    overlapping_membership,
-    person_double_booked,
-    planned_in_the_past,
-    postponement_not_linked,
-    present_and_excused,
-    record_in_wrong_folder,
-    room_double_booked,
-    status_without_check,
-    unfilled_placeholder,
-    unresolved_reference,
-)
 
 
 class Rule(Protocol):
@@ -63,37 +36,11 @@ class Rule(Protocol):
     def check(self, model: Repository) -> Iterator[Finding]: ...
 
 
-_MODULES: tuple[ModuleType, ...] = (
-    id_file_name,
-    duplicate_id,
-    unresolved_reference,
-    unfilled_placeholder,
-    record_in_wrong_folder,
-    group_calendar_mismatch,
-    end_before_start,
-    nonexistent_local_time,
-    ambiguous_local_time,
-    meeting_on_public_holiday,
-    meeting_on_weekend,
-    meeting_outside_group_period,
-    present_and_excused,
-    person_double_booked,
-    room_double_booked,
-    held_in_the_future,
-    planned_in_the_past,
-    postponement_not_linked,
-    cancelled_without_reason,
-    attendance_on_unheld_meeting,
-    attendee_not_member,
-    overlapping_membership,
-    decision_meeting_mismatch,
-    status_without_check,
-    check_not_after_decision,
-    overdue_task,
-    approved_minutes_changed,
-    dated,
+_MODULES: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"{__name__}.{found.name}")
+    for found in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
 )
-
+"""Every rule module of this folder (a module here that is not a rule fails the shape test)."""
 
 
 def _rules(module: ModuleType) -> tuple[Rule, ...]:
@@ -107,4 +54,5 @@ def _rules(module: ModuleType) -> tuple[Rule, ...]:
     return tuple(cast(Rule, r) for r in listed)
 
 
-RULES: tuple[Rule, ...] = tuple(rule for module in _MODULES for rule in _rules(module))
+RULES: tuple[Rule, ...] = tuple(sorted((rule for module in _MODULES for rule in _rules(module)),
+                                     key=lambda rule: rule.CODE))
