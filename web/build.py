@@ -12,15 +12,15 @@ from pathlib import Path
 from lint.kinds import calendar_files, records
 from sync import stamps
 from sync.ics import feeds, record_url_from_env
-from web import catalogue, ofn, spreadsheet
+from web import atom, catalogue, ofn, spreadsheet
 from web.render import SITE_KINDS, environment, meeting_path, pages, render
 from web.subscribe import CALENDARS
 from web.view import View
 
 STATIC = ("style.css",)
-OWNED = ("jednani", "skupiny", "kalendare", "ukoly", "opendata")
+OWNED = ("jednani", "skupiny", "kalendare", "ukoly", "opendata", "atom")
 """Folders the site owns: files there that this build did not write are stale and removed."""
-SUFFIXES = (".html", ".ics", ".jsonld", ".csv")
+SUFFIXES = (".html", ".ics", ".jsonld", ".csv", ".xml")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ def _remove_stale(out: Path, written: set[str]) -> None:
 def build(view: View, out: Path, *, root: Path) -> Built:
     """Render the site of `view` into `out`."""
     env = environment()
+    env.globals["feed_links"] = atom.links  # base.html.j2: <link rel="alternate"> to the feeds
     files: dict[str, bytes] = {}
     for page in pages(view):
         files[page.path] = render(env, view, page).encode("utf-8")
@@ -81,6 +82,7 @@ def build(view: View, out: Path, *, root: Path) -> Built:
     files.update(ofn.files(view, times))
     files[spreadsheet.PATH] = spreadsheet.table(view)
     files.update(catalogue.files(view))
+    files.update(atom.files(view, times))
     out.mkdir(parents=True, exist_ok=True)
     for rel in sorted(files):
         _write(out, rel, files[rel])
