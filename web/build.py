@@ -12,7 +12,7 @@ from pathlib import Path
 from lint.kinds import calendar_files, records
 from sync import stamps
 from sync.ics import feeds, record_url_from_env
-from web import atom, catalogue, ofn, spreadsheet
+from web import published
 from web.render import SITE_KINDS, environment, meeting_path, pages, render
 from web.subscribe import CALENDARS
 from web.view import View
@@ -70,19 +70,16 @@ def _remove_stale(out: Path, written: set[str]) -> None:
 def build(view: View, out: Path, *, root: Path) -> Built:
     """Render the site of `view` into `out`."""
     env = environment()
-    env.globals["feed_links"] = atom.links  # base.html.j2: <link rel="alternate"> to the feeds
+    env.globals.update(published.GLOBALS)
     files: dict[str, bytes] = {}
-    for page in pages(view):
+    for page in [*pages(view), published.page(view)]:
         files[page.path] = render(env, view, page).encode("utf-8")
     static = resources.files("web") / "static"
     for name in STATIC:
         files[name] = static.joinpath(name).read_bytes()
     times = stamps.record_times(root, calendar_files(view.repo))
     files.update(_calendars(view, times))
-    files.update(ofn.files(view, times))
-    files[spreadsheet.PATH] = spreadsheet.table(view)
-    files.update(catalogue.files(view))
-    files.update(atom.files(view, times))
+    files.update(published.files(view, times))
     out.mkdir(parents=True, exist_ok=True)
     for rel in sorted(files):
         _write(out, rel, files[rel])

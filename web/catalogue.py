@@ -81,7 +81,7 @@ def record(view: View) -> dict[str, Any] | None:
         "poskytovatel": publisher.ovm_iri, "téma": list(THEMES),
         "periodicita_aktualizace": FREQUENCY, "klíčové_slovo": KEYWORDS,
         "prvek_rúian": [publisher.area], "kontaktní_bod": contact,
-        "dokumentace": base + "index.html",
+        "dokumentace": base + "otevrena-data.html",
         "specifikace": ["https://ofn.gov.cz/události/2020-07-01/"],
         "distribuce": distributions(view, base),
     }

@@ -164,3 +164,12 @@ def test_a_feed_keeps_the_most_recently_changed_records(edited, monkeypatch) -> 
     parsed = feedparser.parse(atom.render(view, atom.feeds(view)[0], stamps))
     assert [e.link.rsplit("/", 1)[1] for e in parsed.entries] == [
         f"{m.id}.html" for m in reversed(newest)]
+
+
+def test_without_the_sites_address_links_are_relative_to_the_feed(tmp_path: Path) -> None:
+    build_site(ROOT, tmp_path, base_url=None)
+    for path in feed_files(tmp_path):
+        parsed = parse(path)
+        for link in [parsed.feed.link, *(e.link for e in parsed.entries)]:
+            assert not link.startswith(("http:", "https:", "/")), (path, link)
+            assert (path.parent / link).resolve().is_file(), (path, link)

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -218,3 +219,17 @@ def test_no_catalogue_record_without_the_sites_address(tmp_path: Path) -> None:
     assert catalogue.PATH not in built.files
     assert ofn.ALL in built.files
     assert "iri" not in json.loads((tmp_path / ofn.ALL).read_text(encoding="utf-8"))[0]
+
+
+def test_the_open_data_page_links_every_file_and_feed(edited) -> None:
+    _repo, site = edited
+    page = (site / "otevrena-data.html").read_text(encoding="utf-8")
+    linked = {href for href in re.findall(r'href="([^"#]+)"', page)
+              if href.startswith(("opendata/", "atom/"))}
+    published = {p.relative_to(site).as_posix() for folder in ("opendata", "atom")
+                 for p in (site / folder).rglob("*") if p.is_file()}
+    assert linked == published
+    calendars = (site / "kalendare/index.html").read_text(encoding="utf-8")
+    assert 'href="../otevrena-data.html"' in calendars
+    record = json.loads((site / catalogue.PATH).read_text(encoding="utf-8"))
+    assert record["dokumentace"] == BASE_URL + "otevrena-data.html"
