@@ -20,7 +20,8 @@ from web import catalogue, cli, ofn, spreadsheet
 from web.view import View
 
 PRAGUE = ZoneInfo("Europe/Prague")
-SHIPPED = ROOT / "web/opendata/kontext/událost.jsonld"
+SHIPPED = {ofn.CONTEXT: ROOT / "web/opendata/kontext/událost.jsonld",
+           catalogue.CONTEXT: ROOT / "web/opendata/kontext/rozhraní-katalogů-otevřených-dat.jsonld"}
 # IRIs from the norm's published tables (OFN Události, Věc, Časová specifikace, Umístění,
 # Lidé a osoby, Základní datové typy, all 2020-07-01).
 EVENT = "http://schema.org/Event"
@@ -41,10 +42,10 @@ class Refused(Exception):
 
 
 def offline_loader(url: str, options: object = None) -> dict[str, object]:
-    """Only the norm's context, from the copy in the repository."""
-    if url != ofn.CONTEXT:
+    """Only the norms' contexts, from the copies in the repository."""
+    if url not in SHIPPED:
         raise Refused(url)
-    document = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    document = json.loads(SHIPPED[url].read_text(encoding="utf-8"))
     return {"contextUrl": None, "documentUrl": url, "document": document}
 
 
@@ -201,14 +202,33 @@ def test_the_catalogue_record_describes_every_file(edited) -> None:
     assert media == {"ld+json", "csv", "calendar"}
 
 
+DCAT = "http://www.w3.org/ns/dcat#"
+
+
+def test_the_catalogue_record_expands_offline_to_dcat(edited) -> None:
+    _repo, site = edited
+    [dataset] = expand(site / catalogue.PATH)
+    assert dataset["@type"] == [DCAT + "Dataset"]
+    assert dataset["http://purl.org/dc/terms/publisher"][0]["@id"].endswith("/00262978")
+    assert dataset["http://purl.org/dc/terms/accrualPeriodicity"][0]["@id"].endswith("/IRREG")
+    downloads = {d[DCAT + "downloadURL"][0]["@id"] for d in dataset[DCAT + "distribution"]}
+    assert downloads == {BASE_URL + ofn.ALL, BASE_URL + spreadsheet.PATH,
+                         BASE_URL + "kalendare/vse-archiv.ics"}
+    terms = dataset[DCAT + "distribution"][0]["https://data.gov.cz/slovník/podmínky-užití/specifikace"]
+    assert terms[0]["https://data.gov.cz/slovník/podmínky-užití/osobní-údaje"][0]["@id"] == (
+        "https://data.gov.cz/podmínky-užití/neobsahuje-osobní-údaje/")
+
+
 def test_the_contact_and_publisher_come_from_the_options(tmp_path: Path) -> None:
     out = tmp_path / "site"
     code = cli.main(["build", "--out", str(out), "--root", str(ROOT), "--today", "2022-09-01",
                      "--base-url", "https://kpss.example.cz/", "--publisher", "Město Příklad",
                      "--publisher-ico", "12345678", "--contact-email", "kpss@example.cz"])
     assert code == 0
+    [dataset] = expand(out / catalogue.PATH)
+    contact = dataset[DCAT + "contactPoint"][0]
+    assert contact["http://www.w3.org/2006/vcard/ns#hasEmail"][0]["@id"] == "mailto:kpss@example.cz"
     record = json.loads((out / catalogue.PATH).read_text(encoding="utf-8"))
-    assert record["kontaktní_bod"]["e-mail"] == "mailto:kpss@example.cz"
     assert record["poskytovatel"].endswith("/12345678")
     events = json.loads((out / ofn.ALL).read_text(encoding="utf-8"))
     assert {e["pořadatel"][0]["název"]["cs"] for e in events} == {"Město Příklad"}
