@@ -79,9 +79,8 @@ def _summary(view: View, meeting: Meeting) -> str:
     lines = [f"{text.long_day(meeting.date)}, {text.hours(meeting)}",
              "Místo: " + (", ".join(view.place(meeting)) or "neuvedeno"),
              f"Stav: {view.status(meeting)}"]
-    if meeting.cancellation_reason:
-        lines.append(f"Důvod zrušení: {meeting.cancellation_reason}")
-    return "\n".join(lines)
+    note = ofn.change_note(view, meeting)
+    return "\n".join([*lines, note] if note else lines)
 
 
 def chosen(view: View, feed: Feed, stamps: Mapping[str, dt.datetime]) -> list[Meeting]:

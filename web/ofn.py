@@ -14,6 +14,7 @@ from typing import Any
 
 from lint.model import PRAGUE, Meeting
 from sync.stamps import UNKNOWN
+from web import text
 from web.render import meeting_path
 from web.view import View
 
@@ -58,11 +59,22 @@ def title(view: View, meeting: Meeting) -> str:
     return PREFIX.get(meeting.status, "") + view.title(meeting)
 
 
+def change_note(view: View, meeting: Meeting) -> str | None:
+    """Why a meeting does not take place, or where it moved; None for one that does."""
+    if meeting.status == "cancelled":
+        return f"Důvod zrušení: {meeting.cancellation_reason or 'neuveden'}"
+    if meeting.status != "postponed":
+        return None
+    target = view.repo.meetings.get(meeting.postponed_to or "")
+    if target is None or target.id == meeting.id:
+        return "Nový termín zatím není stanoven."
+    return f"Nový termín: {text.day(target.date)}."
+
+
 def _description(view: View, meeting: Meeting) -> str:
     names = [g.name for g in (view.group(i) for i in meeting.groups) if g is not None]
-    parts = [", ".join(names) + "." if names else "", f"Stav: {view.status(meeting)}."]
-    if meeting.cancellation_reason:
-        parts.append(f"Důvod zrušení: {meeting.cancellation_reason}")
+    parts = [", ".join(names) + "." if names else "", f"Stav: {view.status(meeting)}.",
+             change_note(view, meeting) or ""]
     if meeting.start is not None and (meeting.end is None or meeting.end <= meeting.start):
         parts.append(END_NOT_GIVEN)
     return " ".join(p for p in parts if p)

@@ -173,3 +173,23 @@ def test_without_the_sites_address_links_are_relative_to_the_feed(tmp_path: Path
         for link in [parsed.feed.link, *(e.link for e in parsed.entries)]:
             assert not link.startswith(("http:", "https:", "/")), (path, link)
             assert (path.parent / link).resolve().is_file(), (path, link)
+
+
+MOVED = "2022-10-04-ps-dusevni-zdravi"
+NEW = "2022-10-11-ps-dusevni-zdravi"
+
+
+def test_a_postponement_is_in_the_changes_feed_with_its_new_date(tmp_path: Path) -> None:
+    root = edited_records(tmp_path / "records")
+    old = root / "records/meetings/2022" / f"{MOVED}.yaml"
+    text = old.read_text(encoding="utf-8")
+    moved = text.replace("status: planned", f"status: postponed\npostponed_to: {NEW}")
+    old.write_text(moved, encoding="utf-8")
+    new = text.replace(MOVED, NEW).replace("date: 2022-10-04", "date: 2022-10-11")
+    new = new.replace("status: planned", f"status: planned\npostponed_from: {MOVED}")
+    (old.parent / f"{NEW}.yaml").write_text(new, encoding="utf-8")
+    build_site(root, tmp_path / "site")
+    entries = parse(tmp_path / "site/atom/zmeny.xml").entries
+    [moved_entry] = [e for e in entries if e.link.endswith(f"/{MOVED}.html")]
+    assert moved_entry.title.startswith("ODLOŽENO: ")
+    assert "Nový termín: 11. 10. 2022." in moved_entry.summary
