@@ -14,13 +14,20 @@ from web.render import meeting_path
 from web.view import View
 
 PATH = "opendata/jednani.csv"
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV
+injection"): such text gets a leading apostrophe, which they show as text and do not run."""
 HEADER = ("datum", "začátek", "konec", "skupiny", "název", "místo", "stav", "stránka")
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA) else value
 
 
 def row(view: View, meeting: Meeting) -> tuple[str, ...]:
     """One meeting's cells, in the order of HEADER."""
     page = meeting_path(meeting.id)
-    return (
+    return tuple(_cell(v) for v in (
         meeting.date.isoformat(),
         meeting.start.isoformat("minutes") if meeting.start else "",
         meeting.end.isoformat("minutes") if meeting.end else "",
@@ -29,7 +36,7 @@ def row(view: View, meeting: Meeting) -> tuple[str, ...]:
         ", ".join(view.place(meeting)),
         view.status(meeting),
         view.base_url + page if view.base_url else page,
-    )
+    ))
 
 
 def table(view: View) -> bytes:

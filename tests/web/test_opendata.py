@@ -253,3 +253,19 @@ def test_the_open_data_page_links_every_file_and_feed(edited) -> None:
     assert 'href="../otevrena-data.html"' in calendars
     record = json.loads((site / catalogue.PATH).read_text(encoding="utf-8"))
     assert record["dokumentace"] == BASE_URL + "otevrena-data.html"
+
+
+def test_a_title_that_is_a_formula_stays_text_in_the_csv(tmp_path: Path) -> None:
+    root = edited_records(tmp_path / "records")
+    path = root / "records/meetings/2022/2022-10-04-ps-dusevni-zdravi.yaml"
+    hostile = '=HYPERLINK("https://example.org/","x")'
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Jednání Pracovní skupiny pro duševní zdraví",
+                                 f"title: '{hostile}'"), encoding="utf-8")
+    build_site(root, tmp_path / "site")
+    raw = (tmp_path / "site" / spreadsheet.PATH).read_text(encoding="utf-8")
+    titles = {r["název"] for r in csv.DictReader(io.StringIO(raw, newline=""))}
+    assert "'" + hostile in titles
+    assert not any(t.startswith(spreadsheet.FORMULA) for t in titles)
+    events = json.loads((tmp_path / "site" / ofn.ALL).read_text(encoding="utf-8"))
+    assert hostile in {e["název"]["cs"] for e in events}  # JSON keeps the record's own text
