@@ -137,6 +137,31 @@ def test_summer_and_winter_times_have_their_offsets(edited) -> None:
     assert winter_end > winter
 
 
+NIGHT = "2022-10-30-ps-seniori"
+NIGHT_RECORD = """\
+# yaml-language-server: $schema=../../../schemas/meeting.schema.json
+id: 2022-10-30-ps-seniori
+groups:
+  - ps-seniori
+date: 2022-10-30
+start: "01:30"
+venue: krejciho
+status: planned
+"""
+
+
+def test_a_meeting_over_the_autumn_night_lasts_its_length_in_real_time(tmp_path: Path) -> None:
+    """Clocks go back at 03:00 on 30. 10. 2022: two hours from 01:30 end at 02:30 of winter
+    time (+01:00), not at 03:30 as the wall clock would add them."""
+    root = edited_records(tmp_path / "records")
+    (root / "records/meetings/2022" / f"{NIGHT}.yaml").write_text(NIGHT_RECORD, encoding="utf-8")
+    build_site(root, tmp_path / "site")
+    start, end = times(by_meeting(expand(tmp_path / "site" / ofn.ALL))[NIGHT])
+    assert start.isoformat() == "2022-10-30T01:30:00+02:00"
+    assert end.isoformat() == "2022-10-30T02:30:00+01:00"
+    assert end - start == dt.timedelta(hours=2)
+
+
 def test_each_calendar_file_holds_the_meetings_it_shows(edited) -> None:
     repo, site = edited
     for calendar in repo.calendars.values():
