@@ -48,14 +48,14 @@ def _distribution(base: str, path: str, name: str, media: str,
 def distributions(view: View, base: str) -> list[dict[str, Any]]:
     """JSON-LD by OFN Události, the CSV, and the iCalendar archive of every meeting."""
     found = [
-        _distribution(base, ofn.ALL, "Všechna jednání jako události podle OFN Události (JSON-LD)",
+        _distribution(base, ofn.ALL, "Jednání a termíny jako události podle OFN Události (JSON-LD)",
                       "application/ld+json",
                       {"formát": f"{EU}/file-type/JSON_LD",
                        "schéma": "https://ofn.gov.cz/události/2020-07-01/schémata/události.json"}),
         _distribution(base, spreadsheet.PATH, "Všechna jednání jako tabulka (CSV)", "text/csv",
                       {"formát": f"{EU}/file-type/CSV"}),
     ]
-    everything = [c for c in view.calendars() if c.shows_all]
+    everything = [c for c in view.calendars() if c.shows_all and c.takes("meeting")]
     if everything:
         found.append(_distribution(base, archive_path(everything[0].id),
                                    "Všechna jednání jako kalendář (iCalendar)", "text/calendar",
@@ -76,8 +76,9 @@ def record(view: View) -> dict[str, Any] | None:
         "@context": CONTEXT, "iri": f"{base}{PATH}#datova-sada", "typ": "Datová sada",
         "název": {"cs": f"Jednání komunitního plánování sociálních služeb – {publisher.name}"},
         "popis": {"cs": "Termíny, místa a stav jednání řídicí skupiny a pracovních skupin "
-                        "komunitního plánování sociálních služeb, ze záznamů, ze kterých vzniká "
-                        "web a kalendáře k odběru."},
+                        "komunitního plánování sociálních služeb a termíny (uzávěrky, výzvy, "
+                        "akce), které uvádějí zápisy, ze záznamů, ze kterých vzniká web a "
+                        "kalendáře k odběru."},
         "poskytovatel": publisher.ovm_iri, "téma": list(THEMES),
         "periodicita_aktualizace": FREQUENCY, "klíčové_slovo": KEYWORDS,
         "prvek_rúian": [publisher.area], "kontaktní_bod": contact,

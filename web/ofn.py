@@ -1,5 +1,7 @@
-"""The meetings as events in the Czech open formal norm OFN Události 2020-07-01 (JSON-LD):
-https://ofn.gov.cz/události/2020-07-01/. One file for every meeting and one per calendar.
+"""The meetings and dated items as events in the Czech open formal norm OFN Události 2020-07-01
+(JSON-LD): https://ofn.gov.cz/události/2020-07-01/. One file for everything and one per
+calendar, holding what the calendar takes (lint/kinds.py: meetings, and every kind whose
+records are dated spans).
 
 Each file is the norm's "seznam událostí": a JSON array of events, each with the norm's
 context, classes and property names (Věc: název, popis, aktualizováno; Událost: pořadatel,
@@ -12,7 +14,9 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from lint.model import PRAGUE, Meeting
+from lint.kinds import KINDS, Kind
+from lint.model import PRAGUE, Calendar, Meeting, Span
+from sync.ical import SPAN_LENGTH
 from sync.stamps import UNKNOWN
 from web import text
 from web.render import meeting_path
@@ -114,16 +118,89 @@ def event(view: View, meeting: Meeting, stamps: Mapping[str, dt.datetime]) -> di
     return found
 
 
+def span_interval(item: Span) -> tuple[_When, _When]:
+    """A dated item's first and last day, or its times: without an end time, an hour later
+    (added to the instant), as in the calendars (sync/ical.py SPAN_LENGTH)."""
+    if item.start_time is None:
+        return item.first_day, item.last_day
+    start = dt.datetime.combine(item.first_day, item.start_time, PRAGUE)
+    if item.end_time is not None:
+        end = dt.datetime.combine(item.last_day, item.end_time, PRAGUE)
+        if end > start:
+            return start, end
+    return start, (start.astimezone(dt.UTC) + SPAN_LENGTH).astimezone(PRAGUE)
+
+
+def _span_description(view: View, item: Span) -> str:
+    parts = [item.label[:1].upper() + item.label[1:]
+             + (" (předpokládaný termín)." if item.tentative else ".")]
+    if item.month_only:
+        parts.append("Známý je jen měsíc, ne přesný den.")
+    if item.start_time is not None and (item.end_time is None or (item.last_day, item.end_time)
+                                        <= (item.first_day, item.start_time)):
+        parts.append("Čas konce nebyl uveden, uvedený konec je o hodinu později.")
+    meeting = view.repo.meetings.get(item.reported_at or "")
+    if meeting is not None:
+        parts.append(f"Uvedeno v zápisu z jednání {text.day(meeting.date)}.")
+    parts += [item.description.strip()] if item.description else []
+    parts += [f"Odkaz: {item.link}"] if item.link else []
+    return " ".join(parts)
+
+
+def span_event(view: View, kind: Kind, item: Span,
+               stamps: Mapping[str, dt.datetime]) -> dict[str, Any]:
+    """One dated item as an OFN Událost; its IRI is its place on its kind's list page."""
+    start, end = span_interval(item)
+    found: dict[str, Any] = {"@context": CONTEXT, "typ": "Událost"}
+    if view.base_url and kind.site:
+        found["iri"] = f"{view.base_url}{kind.site.path}#{item.id}"
+    return found | {
+        "název": {"cs": ("PŘEDPOKLAD: " if item.tentative else "") + item.title},
+        "popis": {"cs": _span_description(view, item)},
+        "doba_trvání": [{"typ": "Časová specifikace", "časový_interval": {
+            "typ": "Časový interval", "začátek": _instant(start), "konec": _instant(end)}}],
+        "aktualizováno": _instant(stamps.get(item.file, UNKNOWN).astimezone(PRAGUE)),
+    }
+
+
+SPAN_KINDS = tuple(k for k in KINDS if k.calendar == "dates")
+"""Kinds whose records are dated spans (lint/kinds.py), published beside the meetings."""
+
+
 def _dump(events: Iterable[dict[str, Any]]) -> bytes:
     """Compact: the file of everything grows with the years (1.4 MB at 1,500 meetings)."""
     return json.dumps(list(events), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _entries(view: View, calendar: Calendar | None,
+             stamps: Mapping[str, dt.datetime]) -> list[tuple[_When, str, dict[str, Any]]]:
+    """(start, id, event) of everything `calendar` takes; every record without a calendar."""
+    found = []
+    if calendar is None or calendar.takes("meeting"):
+        found += [(interval(view, m)[0], m.id, event(view, m, stamps)) for m in view.meetings
+                  if calendar is None or calendar.shows(m.groups)]
+    for kind in SPAN_KINDS:
+        if calendar is None or calendar.takes(kind.name):
+            found += [(span_interval(i)[0], i.id, span_event(view, kind, i, stamps))
+                      for i in view.dated(kind.name)
+                      if calendar is None or calendar.id in i.calendars]
+    return found
+
+
+def _ordered(entries: list[tuple[_When, str, dict[str, Any]]]) -> bytes:
+    """Soonest first: a day sorts as its midnight in Prague."""
+    def key(entry: tuple[_When, str, dict[str, Any]]) -> tuple[dt.datetime, str]:
+        when = entry[0]
+        if not isinstance(when, dt.datetime):
+            when = dt.datetime.combine(when, dt.time.min, PRAGUE)
+        return when, entry[1]
+
+    return _dump(e[2] for e in sorted(entries, key=key))
+
+
 def files(view: View, stamps: Mapping[str, dt.datetime]) -> dict[str, bytes]:
-    """`opendata/udalosti.jsonld` (every meeting) and one file per calendar, oldest first."""
-    events = {m.id: event(view, m, stamps) for m in view.meetings}
-    found = {ALL: _dump(events.values())}
+    """`opendata/udalosti.jsonld` (everything) and one file per calendar."""
+    found = {ALL: _ordered(_entries(view, None, stamps))}
     for calendar in view.calendars():
-        shown = [events[m.id] for m in view.meetings if calendar.shows(m.groups)]
-        found[calendar_path(calendar.id)] = _dump(shown)
+        found[calendar_path(calendar.id)] = _ordered(_entries(view, calendar, stamps))
     return found

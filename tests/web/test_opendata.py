@@ -103,7 +103,8 @@ def test_every_file_expands_offline_to_the_norms_iris(edited) -> None:
         for event in expand(path):
             assert EVENT in event["@type"], path
             assert event[TITLE][0]["@language"] == "cs"
-            assert event[ORGANISER][0][ICO][0]["@value"] == "00262978"
+            if "/jednani/" in event["@id"]:  # a meeting's organiser is the publisher
+                assert event[ORGANISER][0][ICO][0]["@value"] == "00262978"
             assert BEGINNING in event[SCHEDULE][0][INTERVAL][0]
 
 
@@ -166,7 +167,8 @@ def test_each_calendar_file_holds_the_meetings_it_shows(edited) -> None:
     repo, site = edited
     for calendar in repo.calendars.values():
         events = by_meeting(expand(site / ofn.calendar_path(calendar.id)))
-        shown = {m.id for m in repo.meetings.values() if calendar.shows(m.groups)}
+        shown = {m.id for m in repo.meetings.values()
+                 if calendar.takes("meeting") and calendar.shows(m.groups)}
         assert set(events) == shown, calendar.id
 
 
@@ -256,7 +258,8 @@ def test_the_contact_and_publisher_come_from_the_options(tmp_path: Path) -> None
     record = json.loads((out / catalogue.PATH).read_text(encoding="utf-8"))
     assert record["poskytovatel"].endswith("/12345678")
     events = json.loads((out / ofn.ALL).read_text(encoding="utf-8"))
-    assert {e["pořadatel"][0]["název"]["cs"] for e in events} == {"Město Příklad"}
+    assert {e["pořadatel"][0]["název"]["cs"] for e in events if "pořadatel" in e} == {
+        "Město Příklad"}
 
 
 def test_no_catalogue_record_without_the_sites_address(tmp_path: Path) -> None:
