@@ -576,4 +576,9 @@ TEXTS: dict[str, str] = {
         "veřejná adresa kalendářů na serveru CalDAV: předpona, za kterou se připojí id kalendáře, "
         "nebo vzor s {{id}} (výchozí: proměnná {variable})",
     "web.help.root": "kořen repozitáře",
+    "web.help.publisher":
+        "kdo data zveřejňuje a jednání pořádá (výchozí: proměnná {variable}, jinak „{default}“)",
+    "web.help.publisher-ico": "IČO zveřejňovatele (výchozí: proměnná {variable}, jinak {default})",
+    "web.help.contact-email":
+        "veřejná adresa pro dotazy k otevřeným datům (výchozí: proměnná {variable})",
 }

@@ -575,4 +575,10 @@ TEXTS: dict[str, str] = {
         "the calendars' public address on the CalDAV server: a prefix the calendar's id is "
         "appended to, or a pattern with {{id}} (default: the variable {variable})",
     "web.help.root": "the repository's root",
+    "web.help.publisher":
+        "who publishes the data and organises the meetings (default: variable {variable}, "
+        "else '{default}')",
+    "web.help.publisher-ico": "the publisher's IČO (default: variable {variable}, else {default})",
+    "web.help.contact-email":
+        "a public address for questions about the open data (default: variable {variable})",
 }

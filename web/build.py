@@ -3,6 +3,7 @@ same records and day."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -11,14 +12,15 @@ from pathlib import Path
 from lint.kinds import calendar_files, records
 from sync import stamps
 from sync.ics import feeds, record_url_from_env
+from web import published
 from web.render import SITE_KINDS, environment, meeting_path, pages, render
 from web.subscribe import CALENDARS
 from web.view import View
 
 STATIC = ("style.css",)
-OWNED = ("jednani", "skupiny", "kalendare", "ukoly")
+OWNED = ("jednani", "skupiny", "kalendare", "ukoly", "opendata", "atom")
 """Folders the site owns: files there that this build did not write are stale and removed."""
-SUFFIXES = (".html", ".ics")
+SUFFIXES = (".html", ".ics", ".jsonld", ".csv", ".xml")
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,8 @@ def _record_url(view: View) -> Callable[[str], str | None]:
     return pages_by_file.get
 
 
-def _calendars(view: View, root: Path) -> dict[str, bytes]:
+def _calendars(view: View, times: dict[str, dt.datetime]) -> dict[str, bytes]:
     repo = view.repo
-    times = stamps.record_times(root, calendar_files(repo))
     record_url = _record_url(view)
     return {f"{CALENDARS}/{name}": data for cid in sorted(repo.calendars)
             for name, data in feeds(repo, cid, view.today, stamps=times,
@@ -69,13 +70,16 @@ def _remove_stale(out: Path, written: set[str]) -> None:
 def build(view: View, out: Path, *, root: Path) -> Built:
     """Render the site of `view` into `out`."""
     env = environment()
+    env.globals.update(published.GLOBALS)
     files: dict[str, bytes] = {}
-    for page in pages(view):
+    for page in [*pages(view), published.page(view)]:
         files[page.path] = render(env, view, page).encode("utf-8")
     static = resources.files("web") / "static"
     for name in STATIC:
         files[name] = static.joinpath(name).read_bytes()
-    files.update(_calendars(view, root))
+    times = stamps.record_times(root, calendar_files(view.repo))
+    files.update(_calendars(view, times))
+    files.update(published.files(view, times))
     out.mkdir(parents=True, exist_ok=True)
     for rel in sorted(files):
         _write(out, rel, files[rel])

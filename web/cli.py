@@ -12,7 +12,7 @@ from lint import engine, report
 from lint.arguments import Parser, language
 from lint.problem import Severity
 from messages import LANGUAGES, say
-from web import subscribe
+from web import publisher, subscribe
 from web.view import View
 
 EXIT_OK, EXIT_RECORDS, EXIT_USAGE = 0, 1, 2
@@ -29,6 +29,14 @@ def parser(lang: str = "cs") -> argparse.ArgumentParser:
     parser.add_argument("--calendar-url", metavar="URL", default=None,
                         help=say("web.help.calendar-url", lang,
                                  variable=subscribe.CALENDAR_URL))
+    parser.add_argument("--publisher", metavar="NÁZEV", default=None,
+                        help=say("web.help.publisher", lang, variable=publisher.NAME,
+                                 default=publisher.DEFAULT_NAME))
+    parser.add_argument("--publisher-ico", metavar="IČO", default=None,
+                        help=say("web.help.publisher-ico", lang, variable=publisher.ICO,
+                                 default=publisher.DEFAULT_ICO))
+    parser.add_argument("--contact-email", metavar="E-MAIL", default=None,
+                        help=say("web.help.contact-email", lang, variable=publisher.EMAIL))
     parser.add_argument("--lang", choices=LANGUAGES, default="cs")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=say("web.help.root", lang))
     return parser
@@ -54,7 +62,9 @@ def build_command(args: argparse.Namespace, out: list[str]) -> int:
         print(say("web.records", lang), file=sys.stderr)
         return EXIT_RECORDS
     view = View(result.repository, today, base_url=subscribe.normalise_base(args.base_url),
-                calendar_url=subscribe.calendar_pattern(args.calendar_url))
+                calendar_url=subscribe.calendar_pattern(args.calendar_url),
+                publisher=publisher.publisher(args.publisher, args.publisher_ico,
+                                              args.contact_email))
     built = build(view, args.out, root=args.root)
     html = {k: v for k, v in built.files.items() if k.endswith(".html")}
     out.append(say("web.built", lang,

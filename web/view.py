@@ -26,6 +26,7 @@ from lint.model import (
 )
 from web import text
 from web.archive import Archive
+from web.publisher import Publisher
 from web.subscribe import Subscription, subscription
 
 RECENT = dt.timedelta(days=90)
@@ -54,9 +55,10 @@ class View:
     recent_days = RECENT.days
 
     def __init__(self, repo: Repository, today: dt.date, *, base_url: str | None = None,
-                 calendar_url: str | None = None) -> None:
+                 calendar_url: str | None = None, publisher: Publisher | None = None) -> None:
         self.repo, self.today = repo, today
         self.base_url, self.calendar_url = base_url, calendar_url
+        self.publisher = publisher or Publisher()
 
     @cached_property
     def meetings(self) -> list[Meeting]:
