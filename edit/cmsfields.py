@@ -16,13 +16,11 @@ Field = dict[str, Any]
 Path = tuple[str, ...]
 
 DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "D. M. YYYY",
-        "time_format": False, "picker_utc": True}
+        "time_format": False}
 """A day: stored as "2022-10-19" (the schema's format: date), shown the Czech way."""
-TIME = {"widget": "datetime", "format": "HH:mm", "date_format": False, "time_format": "HH:mm",
-        "picker_utc": True}
+TIME = {"widget": "datetime", "format": "HH:mm", "date_format": False, "time_format": "HH:mm"}
 """A time of day: stored as "14:00", the schema's HH:MM pattern."""
-MONTH = {"widget": "datetime", "format": "YYYY-MM", "date_format": "M/YYYY", "time_format": False,
-         "picker_utc": True}
+MONTH = {"widget": "datetime", "format": "YYYY-MM", "date_format": "M/YYYY", "time_format": False}
 MARKDOWN = {"widget": "markdown", "modes": ["raw", "rich_text"], "minimal": True}
 """Minutes are copied verbatim: raw Markdown first, the rich editor one click away."""
 _LABEL = re.compile(r"([a-z][a-z-]*) = ([^,;.(]+)")
@@ -77,9 +75,12 @@ class Form:
     targets: Mapping[str, Target]
     labels: Mapping[str, str]
 
-    def fields(self, node: Mapping[str, Any], path: Path = ()) -> list[Field]:
-        """The fields of an object schema, in the schema's order (which is the file's order)."""
-        required = set(node.get("required", ()))
+    def fields(self, node: Mapping[str, Any], path: Path = (), *,
+               optional: bool = False) -> list[Field]:
+        """The fields of an object schema, in the schema's order (which is the file's order).
+        Inside an `optional` object nothing is required: Decap would demand the fields of an
+        object the editor left empty (lint still asks for them once the object is filled)."""
+        required = set() if optional else set(node.get("required", ()))
         return [self.field(name, self.resolve(child), (*path, name), required=name in required)
                 for name, child in node.get("properties", {}).items()]
 
@@ -99,9 +100,9 @@ class Form:
             base["required"] = False
         if path == ("id",):
             return {**base, "widget": "hidden"}  # set from the file name (python -m edit settle)
-        return {**base, **self.widget(node, path)}
+        return {**base, **self.widget(node, path, required=required)}
 
-    def widget(self, node: Mapping[str, Any], path: Path) -> Field:
+    def widget(self, node: Mapping[str, Any], path: Path, *, required: bool = True) -> Field:
         if path in self.references:
             return self.relation(self.references[path], multiple=False)
         if node.get("type") == "array":
@@ -111,7 +112,8 @@ class Form:
                 {"label": self.labels.get(value, value), "value": value}
                 for value in node["enum"]]}
         if node.get("type") == "object" or "properties" in node:
-            return {"widget": "object", "collapsed": True, "fields": self.fields(node, path)}
+            return {"widget": "object",
+                    "fields": self.fields(node, path, optional=not required)}
         return _scalar(node)
 
     def array(self, node: Mapping[str, Any], path: Path) -> Field:

@@ -1,0 +1,220 @@
+"""The form editor as an editor uses it: headless Chromium (Debian's) drives the real Decap CMS
+of the built site against its local backend (decap-server, pinned in web/admin/package.json)
+over a temporary clone of the repository. Each job is done by form only; then the files on disk,
+settled as the pull-request workflow settles them, hold what was typed and lint with no error
+and no new warning. Screenshots at 1280 and 390 px are kept as artifacts (docs/editors.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from edit import yamlio
+from edit.cli import main as edit_main
+from lint import engine
+from lint.problem import Severity
+from tests.web.conftest import ROOT, serve
+from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM, DESKTOP, PHONE
+from web import admin
+
+NODE = shutil.which("node") or shutil.which("nodejs")
+SERVER = admin.FOLDER / "node_modules/decap-server/dist/index.js"
+TODAY = dt.date(2022, 10, 20)
+"""The day the editor works: after the ŘPS of 19. 10. 2022, before the December meeting."""
+SHOTS = ARTIFACTS / "cms"
+NEW = "records/meetings/2022/2022-12-07-rps.yaml"
+MINUTES = "records/meetings/2022/2022-10-19-rps.yaml"
+TASK = "records/decisions/2022-08-31-rps-jirova-ucast.yaml"
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)",
+                allow_module_level=True)
+if NODE is None or not SERVER.is_file() or not (admin.FOLDER / admin.DIST).is_dir():
+    pytest.skip("node or the CMS is missing: bash scripts/install-cms.sh (.ci/run does)",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e .[test]")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _answers(url: str) -> bool:
+    request = urllib.request.Request(url, data=json.dumps({"action": "info"}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=2) as response:
+            return "publish_modes" in json.load(response)
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary clone of the repository, with the working tree's records and schemas."""
+    root = tmp_path_factory.mktemp("cms") / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(root)],
+                   check=True, timeout=120)
+    for name in ("records", "schemas"):
+        shutil.rmtree(root / name)
+        shutil.copytree(ROOT / name, root / name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def backend(clone: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """decap-server on 127.0.0.1 over the clone; yields its API address."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api/v1"
+    log = (tmp_path_factory.mktemp("decap") / "server.log").open("w")
+    env = {"PATH": os.environ.get("PATH", ""), "PORT": str(port), "BIND_HOST": "127.0.0.1",
+           "GIT_REPO_DIRECTORY": str(clone), "MODE": "fs", "LOG_LEVEL": "warn"}
+    server = subprocess.Popen([str(NODE), str(SERVER)], env=env, stdout=log, stderr=log)
+    try:
+        for _ in range(300):  # bounded: 30 s at most
+            if server.poll() is not None or _answers(url):
+                break
+            time.sleep(0.1)
+        assert _answers(url), "decap-server did not start"
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def site(clone: Path, backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site with /admin/ pointed at the local backend; yields the admin page's URL."""
+    out = tmp_path_factory.mktemp("site")
+    code = edit_main(["cms", "--root", str(clone), "--out", str(out / "admin/config.yml"),
+                      "--local-backend", backend])
+    assert code == 0
+    files = admin.bundle()
+    assert files.problem is None, files.problem
+    for rel, data in files.files.items():
+        (out / rel).write_bytes(data)
+    shutil.copy(admin.FOLDER / "index.html", out / "admin/index.html")
+    for url in serve(out):
+        yield url + "admin/index.html"
+
+
+@pytest.fixture(scope="module")
+def baseline(clone: Path) -> Counter[tuple[str, str]]:
+    """The warnings the records had before the editor touched them."""
+    return _warnings(clone)
+
+
+def _problems(clone: Path) -> list:
+    return engine.run(clone, today=TODAY, jobs=1).problems
+
+
+def _warnings(clone: Path) -> Counter[tuple[str, str]]:
+    return Counter((p.code, p.file) for p in _problems(clone)
+                   if p.severity is not Severity.ERROR)
+
+
+@pytest.fixture(scope="module")
+def page(site: str, baseline: Counter[tuple[str, str]]) -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context(viewport=DESKTOP, locale="cs-CZ", timezone_id="Europe/Prague")
+        context.set_default_timeout(20_000)
+        tab = context.new_page()
+        tab.on("dialog", lambda dialog: dialog.accept())  # "Opravdu chcete publikovat…?"
+        outside: list[str] = []
+        tab.on("request", lambda r: outside.append(r.url)
+               if not r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else None)
+        tab.goto(site)
+        tab.get_by_role("button", name="Přihlásit").click()
+        tab.get_by_role("heading", name="Kolekce").wait_for()
+        tab.site = site  # type: ignore[attr-defined]
+        yield tab
+        assert outside == []  # the admin page reaches no other host
+        browser.close()
+
+
+def _open(page, fragment: str) -> None:
+    page.goto(page.site + "#/" + fragment)
+    page.get_by_label("Skupiny", exact=True).or_(page.get_by_label("Stav", exact=False)).first \
+        .wait_for()
+
+
+def _pick(page, scope, label: str, typed: str) -> None:
+    """Choose in a select or relation picker: type, wait for the match, take it."""
+    field = scope.get_by_label(label, exact=True)
+    field.click()
+    field.fill(typed)
+    page.locator("[id*='-option-']").first.wait_for()
+    field.press("Enter")
+
+
+def _shots(page, job: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{job}-1280.png"))
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(SHOTS / f"{job}-390.png"))
+    page.set_viewport_size(DESKTOP)
+
+
+def _publish(page, clone: Path, rel: str) -> dict:
+    """Save through the CMS, wait for the file, settle it as the pull request would."""
+    before = (clone / rel).read_bytes() if (clone / rel).exists() else b""
+    page.get_by_role("button", name="Publikovat", exact=True).click()
+    page.get_by_text("Publikovat teď", exact=True).click()
+    for _ in range(200):  # bounded: 20 s at most
+        if (clone / rel).exists() and (clone / rel).read_bytes() != before:
+            break
+        time.sleep(0.1)
+    else:
+        page.screenshot(path=str(SHOTS / "failed-publish.png"), full_page=True)
+    assert edit_main(["settle", "--root", str(clone), str(clone / rel)]) == 0
+    return _record(clone, rel)
+
+
+def _record(clone: Path, rel: str) -> dict:
+    """A record as the linter types it (times and dates stay text)."""
+    text = (clone / rel).read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    return yamlio.load(yamlio.split_modeline(text)[1], first_line=2)
+
+
+def _clean(clone: Path, baseline: Counter[tuple[str, str]]) -> None:
+    problems = _problems(clone)
+    assert [p for p in problems if p.severity is Severity.ERROR] == []
+    assert _warnings(clone) - baseline == Counter()
+
+
+def test_plan_a_meeting(page, clone: Path, baseline: Counter[tuple[str, str]]) -> None:
+    page.goto(page.site + "#/collections/meetings/new")
+    _pick(page, page, "Skupiny", "Řídicí")
+    page.get_by_label("Název jednání (volitelný)").fill("Jednání ŘPS")
+    page.get_by_label("Datum jednání", exact=True).fill("2022-12-07")
+    page.get_by_label("Začátek (volitelný)").fill("14:00")
+    page.get_by_label("Konec (volitelný)").fill("16:00")
+    _pick(page, page, "Místo (volitelný)", "radnice")
+    page.get_by_label("Místnost (volitelný)").fill("209")
+    _pick(page, page, "Stav jednání", "naplánované")
+    _shots(page, "1-nove-jednani")
+    record = _publish(page, clone, NEW)
+    assert record["id"] == "2022-12-07-rps"
+    assert (record["groups"], record["date"], record["start"], record["end"]) == (
+        ["rps"], "2022-12-07", "14:00", "16:00")
+    assert (record["venue"], record["room"], record["status"]) == ("radnice", "209", "planned")
+    _clean(clone, baseline)
