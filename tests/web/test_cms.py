@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -33,6 +34,7 @@ SERVER = admin.FOLDER / "node_modules/decap-server/dist/index.js"
 TODAY = dt.date(2022, 10, 20)
 """The day the editor works: after the ŘPS of 19. 10. 2022, before the December meeting."""
 SHOTS = ARTIFACTS / "cms"
+SAVED = re.compile("Položka (uložena|publikována)")
 NEW = "records/meetings/2022/2022-12-07-rps.yaml"
 MINUTES = "records/meetings/2022/2022-10-19-rps.yaml"
 TASK = "records/decisions/2022-08-31-rps-jirova-ucast.yaml"
@@ -150,19 +152,36 @@ def page(site: str, baseline: Counter[tuple[str, str]]) -> Iterator[object]:
         browser.close()
 
 
-def _open(page, fragment: str) -> None:
+def _open(page, fragment: str, label: str) -> None:
+    """Load the admin page afresh at `fragment` (an open editor ignores a new address) and
+    wait for the form; the local login is kept by the browser."""
+    page.goto("about:blank")
     page.goto(page.site + "#/" + fragment)
-    page.get_by_label("Skupiny", exact=True).or_(page.get_by_label("Stav", exact=False)).first \
-        .wait_for()
+    page.get_by_label(label, exact=True).first.wait_for()
 
 
 def _pick(page, scope, label: str, typed: str) -> None:
     """Choose in a select or relation picker: type, wait for the match, take it."""
-    field = scope.get_by_label(label, exact=True)
+    field = scope.get_by_label(label, exact=True).last  # the item just added, in a list
     field.click()
     field.fill(typed)
     page.locator("[id*='-option-']").first.wait_for()
     field.press("Enter")
+
+
+def _list(page, label: str):
+    """A list field, with one more item added."""
+    target = page.locator("label").filter(has_text=label).first.get_attribute("for")
+    container = page.locator(f"[id='{target}']")
+    container.get_by_role("button", name="Přidat").first.click()
+    return container
+
+
+def _markdown(scope, label: str, text: str) -> None:
+    """Type into a Markdown field (raw mode: the text as the minutes have it)."""
+    label = scope.locator("label", has_text=label).last
+    label.locator("xpath=../..").locator("[contenteditable=true]").first.click()
+    scope.page.keyboard.type(text)
 
 
 def _shots(page, job: str) -> None:
@@ -178,6 +197,7 @@ def _publish(page, clone: Path, rel: str) -> dict:
     before = (clone / rel).read_bytes() if (clone / rel).exists() else b""
     page.get_by_role("button", name="Publikovat", exact=True).click()
     page.get_by_text("Publikovat teď", exact=True).click()
+    page.get_by_text(SAVED).first.wait_for()  # the backend has written the whole file
     for _ in range(200):  # bounded: 20 s at most
         if (clone / rel).exists() and (clone / rel).read_bytes() != before:
             break
@@ -202,7 +222,7 @@ def _clean(clone: Path, baseline: Counter[tuple[str, str]]) -> None:
 
 
 def test_plan_a_meeting(page, clone: Path, baseline: Counter[tuple[str, str]]) -> None:
-    page.goto(page.site + "#/collections/meetings/new")
+    _open(page, "collections/meetings/new", "Skupiny")
     _pick(page, page, "Skupiny", "Řídicí")
     page.get_by_label("Název jednání (volitelný)").fill("Jednání ŘPS")
     page.get_by_label("Datum jednání", exact=True).fill("2022-12-07")
@@ -217,4 +237,53 @@ def test_plan_a_meeting(page, clone: Path, baseline: Counter[tuple[str, str]]) -
     assert (record["groups"], record["date"], record["start"], record["end"]) == (
         ["rps"], "2022-12-07", "14:00", "16:00")
     assert (record["venue"], record["room"], record["status"]) == ("radnice", "209", "planned")
+    _clean(clone, baseline)
+
+
+def test_write_minutes_picking_people_and_check_a_task(page, clone: Path,
+                                                      baseline: Counter[tuple[str, str]]) -> None:
+    _open(page, "collections/meetings/entries/2022/2022-10-19-rps", "Stav jednání")
+    _pick(page, page, "Stav jednání", "proběhlo")
+    present = _list(page, "Přítomni (volitelný)")
+    _pick(page, present, "Osoba", "Horáková")
+    present.get_by_role("button", name="Přidat").first.click()
+    _pick(page, present, "Osoba", "Průcha")
+    agenda = _list(page, "Program (volitelný)")
+    agenda.get_by_label("Název bodu", exact=True).fill("Informace ze SML")
+    _markdown(agenda, "Obsah", "Do LK přichází každý den cca 50 lidí.")
+    checks = _list(page, "Kontrola úkolů (volitelný)")
+    _pick(page, checks, "Úkol", "Jírová")
+    _pick(page, checks, "Nový stav", "splněný")
+    _pick(page, page, "Zapisovatel (volitelný)", "Machová")
+    _pick(page, page, "Stav zápisu (volitelný)", "rozpracovaný")
+    _shots(page, "2-zapis")
+    record = _publish(page, clone, MINUTES)
+    assert record["status"] == "held"
+    assert record["attendance"]["present"] == ["jana-horakova", "lukas-prucha"]
+    assert record["agenda"] == [{"title": "Informace ze SML",
+                                 "content": "Do LK přichází každý den cca 50 lidí."}]
+    assert record["task_checks"] == [{"task": "2022-08-31-rps-jirova-ucast", "status": "done"}]
+    assert record["minutes"] == {"author": "adela-machova", "status": "draft"}
+    assert record["note"].startswith("Podle zápisu ŘPS z 31. 8. 2022")  # kept as it was
+    _open(page, "collections/decisions/entries/2022-08-31-rps-jirova-ucast", "Stav")
+    _pick(page, page, "Stav", "splněný")
+    _shots(page, "3-ukol-splnen")
+    task = _publish(page, clone, TASK)
+    assert (task["status"], task["assignees"]) == ("done", ["katerina-jirova"])
+    _clean(clone, baseline)
+
+
+def test_cancel_a_meeting_at_phone_width(page, clone: Path,
+                                         baseline: Counter[tuple[str, str]]) -> None:
+    page.set_viewport_size(PHONE)
+    _open(page, "collections/meetings/entries/2022/2022-12-07-rps", "Stav jednání")
+    _pick(page, page, "Stav jednání", "zrušené")
+    page.get_by_label("Důvod zrušení (volitelný)").fill("Nemoc manažerky skupiny.")
+    _shots(page, "4-zruseni")
+    page.set_viewport_size(PHONE)
+    record = _publish(page, clone, NEW)
+    page.set_viewport_size(DESKTOP)
+    assert (record["status"], record["cancellation_reason"]) == ("cancelled",
+                                                                 "Nemoc manažerky skupiny.")
+    assert record["start"] == "14:00"
     _clean(clone, baseline)
