@@ -73,17 +73,32 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("records", "schemas"):
         shutil.rmtree(root / name)
         shutil.copytree(ROOT / name, root / name)
+    # The branch the CMS saves to (config: main), holding the working tree's records; the
+    # identity decap-server's commits (git mode) are made with.
+    for args in (["config", "user.name", "Editorka"], ["config", "user.email", "ed@example.org"],
+                 ["checkout", "--quiet", "-B", "main"],
+                 ["commit", "--quiet", "--allow-empty", "-am", "records of the working tree"]):
+        subprocess.run(["git", *args], cwd=root, check=True, timeout=60)
+    others = subprocess.run(["git", "for-each-ref", "--format=%(refname:short)", "refs/heads"],
+                            cwd=root, capture_output=True, text=True, check=True, timeout=60)
+    for branch in set(others.stdout.split()) - {"main"}:  # a branch `cms` blocks `cms/…`
+        subprocess.run(["git", "branch", "--quiet", "-D", branch], cwd=root, check=True,
+                       timeout=60)
     return root
 
 
 @pytest.fixture(scope="module")
-def backend(clone: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """decap-server on 127.0.0.1 over the clone; yields its API address."""
+def backend(clone: Path, tmp_path_factory: pytest.TempPathFactory,
+            request: pytest.FixtureRequest) -> Iterator[str]:
+    """decap-server on 127.0.0.1 over the clone; yields its API address. MODE "fs" writes the
+    files in place (the CMS then publishes at once); a module's DECAP_MODE = "git" makes every
+    save a branch, as on GitHub or GitLab (the editorial workflow)."""
+    mode = getattr(request.module, "DECAP_MODE", "fs")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api/v1"
     log = (tmp_path_factory.mktemp("decap") / "server.log").open("w")
     env = {"PATH": os.environ.get("PATH", ""), "PORT": str(port), "BIND_HOST": "127.0.0.1",
-           "GIT_REPO_DIRECTORY": str(clone), "MODE": "fs", "LOG_LEVEL": "warn"}
+           "GIT_REPO_DIRECTORY": str(clone), "MODE": mode, "LOG_LEVEL": "warn"}
     server = subprocess.Popen([str(NODE), str(SERVER)], env=env, stdout=log, stderr=log)
     try:
         for _ in range(300):  # bounded: 30 s at most
@@ -160,12 +175,16 @@ def _open(page, fragment: str, label: str) -> None:
     page.get_by_label(label, exact=True).first.wait_for()
 
 
-def _pick(page, scope, label: str, typed: str) -> None:
-    """Choose in a select or relation picker: type, wait for the match, take it."""
+def _pick(page, scope, label: str, typed: str, choice: str | None = None) -> None:
+    """Choose in a select or relation picker: type, then take the option named `choice` (or
+    the first match)."""
     field = scope.get_by_label(label, exact=True).last  # the item just added, in a list
     field.click()
     field.fill(typed)
-    page.locator("[id*='-option-']").first.wait_for()
+    if choice is not None:
+        page.get_by_role("option", name=choice, exact=True).click()
+        return
+    page.get_by_role("option").first.wait_for()
     field.press("Enter")
 
 
