@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from edit import cms
 from tests.web.conftest import ROOT
 from web import admin, cli
 
@@ -43,7 +44,12 @@ def test_the_site_serves_the_pinned_bundle_and_the_generated_config(
     out = tmp_path / "out/admin"
     for name, digest in admin.pinned().items():
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
-    config = yaml.safe_load((out / "config.yml").read_text("utf-8"))
+    built = (out / "config.yml").read_text("utf-8")
+    site_url = "https://kpss.example.org/"
+    assert built == cms.render(ROOT, cms.Settings.from_env(site_url=site_url))  # generated
+    config = yaml.safe_load(built)
+    assert config["collections"] == yaml.safe_load(
+        (ROOT / cms.SHIPPED).read_text("utf-8"))["collections"]  # the shipped one's forms
     assert config["locale"] == "cs"
     assert config["site_url"] == "https://kpss.example.org/"
     assert len(config["collections"]) >= 8
