@@ -14,15 +14,13 @@ from typing import Any
 import yaml
 
 from edit.cmsfields import Form, Target, enum_labels
-from lint.references import ANY, REFERENCES
-from lint.schema import KINDS
+from lint import kinds
+from lint.kinds import ANY, Kind
 
 SHIPPED = Path("web/admin/config.yml")
 """The configuration kept in the repository, for review and for the test that it is current."""
 HEADER = ("# Vytvořeno příkazem `python -m edit cms` ze schémat ve složce schemas/; neupravujte\n"
           "# ručně (test tests/edit/test_cms.py porovná tento soubor s tím, co schémata dají).\n")
-YEAR_FOLDERS = frozenset({"meeting"})
-"""Kinds filed by year, records/meetings/<year>/ (lint's record-in-wrong-folder, KP304)."""
 SLUG = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 """File names as ids want them: ASCII, no diacritics, words joined by hyphens."""
 SHORT_NAME = 40
@@ -70,22 +68,19 @@ class Settings:
 
 
 def schemas(root: Path) -> dict[str, dict[str, Any]]:
-    """Every kind's schema, by kind."""
-    return {kind: json.loads((root / "schemas" / f"{kind}.schema.json").read_text("utf-8"))
-            for kind in KINDS.values()}
+    """Every kind's schema, by kind (lint/kinds.py declares them)."""
+    return {k.name: json.loads((root / "schemas" / k.schema).read_text("utf-8"))
+            for k in kinds.KINDS}
 
 
-def _references(kind: str) -> dict[tuple[str, ...], str]:
-    return dict(REFERENCES.get(kind, ()))
-
-
-def _slug(schema: Mapping[str, Any], form: Form) -> tuple[str, str]:
-    """The identifier field and the file-name template of a kind: `<date>-<name>`,
-    `<meeting>-<short text>` or `<name>`; a kind without a name takes its first reference."""
-    properties, required = schema["properties"], schema.get("required", ())
+def _slug(declared: Kind, schema: Mapping[str, Any], form: Form) -> tuple[str, str]:
+    """The identifier field and the file-name template of a kind: `<date>-<name>` (the id
+    rule's date field), `<meeting>-<short text>` or `<name>`; a kind without a name takes its
+    first reference."""
+    required = schema.get("required", ())
     names = [n for n in ("name", "title", "text") if n in required]
     refs = {path[0]: kind for path, kind in form.references.items() if path[0] in required}
-    days = [n for n in required if form.resolve(properties[n]).get("format") == "date"]
+    days = [declared.id_rule.date_field] if declared.id_rule.date_field else []
     meeting = [n for n, target in refs.items() if target == "meeting" and len(refs) > 1]
     prefix = [f"{{{{fields.{n}}}}}-" for n in (days or meeting)[:1]]
     if names:
@@ -96,21 +91,21 @@ def _slug(schema: Mapping[str, Any], form: Form) -> tuple[str, str]:
     return (days or [first])[0], "".join(prefix) + f"{{{{fields.{first}{index}}}}}"
 
 
-def collection(folder: str, kind: str, schema: Mapping[str, Any], form: Form) -> dict[str, Any]:
+def collection(declared: Kind, schema: Mapping[str, Any], form: Form) -> dict[str, Any]:
     """One folder collection: a YAML file per record under records/<folder>/."""
-    identifier, slug = _slug(schema, form)
-    target = form.targets[kind]
+    identifier, slug = _slug(declared, schema, form)
+    target = form.targets[declared.name]
     entry: dict[str, Any] = {
-        "name": folder, "label": schema.get("title", kind),
-        "label_singular": schema.get("title", kind),
+        "name": declared.folder, "label": _capital(declared.names.cs_plural),
+        "label_singular": _capital(declared.names.cs),
         "description": schema.get("description", ""),
-        "folder": f"records/{folder}", "extension": "yaml", "format": "yaml",
+        "folder": f"records/{declared.folder}", "extension": "yaml", "format": "yaml",
         "create": True, "slug": slug, "identifier_field": identifier,
         "editor": {"preview": False},  # a record is data, not a page: the form gets the width
         "summary": " · ".join(f"{{{{{name}}}}}" for name in target.display),
         "sortable_fields": list(dict.fromkeys((*target.display, "id"))),
     }
-    if kind in YEAR_FOLDERS:
+    if declared.id_rule.year_folders:
         entry["path"] = "{{year}}/{{slug}}"
     entry["fields"] = form.fields(schema)
     return entry
@@ -119,12 +114,12 @@ def collection(folder: str, kind: str, schema: Mapping[str, Any], form: Form) ->
 def config(root: Path, settings: Settings) -> dict[str, Any]:
     """The whole configuration as data."""
     documents = schemas(root)
-    targets = {kind: Target.of(folder, documents[kind]) for folder, kind in KINDS.items()}
+    targets = {k.name: Target.of(k.folder, documents[k.name]) for k in kinds.KINDS}
     labels = enum_labels(documents.values())
     collections = []
-    for folder, kind in KINDS.items():
-        form = Form(documents[kind], _references(kind), targets, labels)
-        collections.append(collection(folder, kind, documents[kind], form))
+    for declared in kinds.KINDS:
+        form = Form(documents[declared.name], dict(declared.references), targets, labels)
+        collections.append(collection(declared, documents[declared.name], form))
     result: dict[str, Any] = {"locale": "cs", "backend": settings.backend_config(),
                               "publish_mode": "editorial_workflow"}
     if settings.local_backend:
@@ -134,6 +129,10 @@ def config(root: Path, settings: Settings) -> dict[str, Any]:
     result.update(media_folder="docs/media", public_folder="/media", slug=SLUG,
                   collections=collections)
     return result
+
+
+def _capital(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 class _Dumper(yaml.SafeDumper):
