@@ -306,3 +306,23 @@ def test_cancel_a_meeting_at_phone_width(page, clone: Path,
                                                                  "Nemoc manažerky skupiny.")
     assert record["start"] == "14:00"
     _clean(clone, baseline)
+
+
+def test_record_a_dated_item(page, clone: Path, baseline: Counter[tuple[str, str]]) -> None:
+    _open(page, "collections/dates/new", "Název")
+    _pick(page, page, "Druh termínu", "výzva")
+    page.get_by_label("Název", exact=True).fill("Dotace MPSV na rok 2024")
+    page.get_by_label("Začátek", exact=True).fill("2022-11-01")
+    page.get_by_label("Konec (volitelný)").fill("2022-11-30")
+    _pick(page, page, "Organizace (volitelný)", "MPSV")
+    _pick(page, page, "Uvedeno na jednání", "Jednání Řídicí pracovní skupiny",
+          "2022-08-31 Jednání Řídicí pracovní skupiny")
+    _pick(page, page, "Kalendáře", "Termíny")
+    _shots(page, "6-termin")
+    rel = "records/dates/2022-11-01-dotace-mpsv-na-rok-2024.yaml"
+    record = _publish(page, clone, rel)
+    assert (record["type"], record["start"], record["end"]) == ("call", "2022-11-01",
+                                                                 "2022-11-30")
+    assert (record["reported_at"], record["calendars"]) == ("2022-08-31-rps", ["terminy"])
+    assert record["organisation"] == "mpsv"
+    _clean(clone, baseline)
