@@ -102,6 +102,15 @@ COMMANDS: dict[str, list[Option]] = {
         ("paths", {"nargs": "*", "metavar": "edit.metavar.path", "help": "edit.help.format.paths"}),
         ("--check", {"action": "store_true", "help": "edit.help.format.check"}),
     ],
+    "settle": [
+        ("paths", {"nargs": "*", "metavar": "edit.metavar.path", "help": "edit.help.format.paths"}),
+    ],
+    "cms": [
+        ("--out", {"metavar": "edit.metavar.file", "default": None, "help": "edit.help.cms.out"}),
+        ("--check", {"action": "store_true", "help": "edit.help.cms.check"}),
+        ("--local-backend", {"metavar": "edit.metavar.url", "default": None,
+                             "help": "edit.help.cms.local-backend"}),
+    ],
     "codequality": [],
 }
 """`python -m edit <command>`: its options; its help is `edit.help.<command>`."""

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from edit import codequality, formatter
+from edit import cms, codequality, formatter, settle
 from edit.arguments import build, language
 from edit.context import Context
 from edit.decisions import Decision, new_decision
@@ -20,7 +20,7 @@ from edit.minutes import new_minutes
 from lint import engine
 from messages import say
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 MARKERS = ("TODO", "DOPLŇTE")
 
 
@@ -73,6 +73,27 @@ def _format(args: argparse.Namespace) -> int:
     return formatter.run(args.paths, args.root, check=args.check, lang=args.lang)
 
 
+def _settle(args: argparse.Namespace) -> int:
+    return formatter.run(args.paths, args.root, check=False, lang=args.lang,
+                         fix=settle.settle_text)
+
+
+def _cms(args: argparse.Namespace) -> int:
+    """Write (or with --check compare) the CMS configuration generated from the schemas."""
+    out = Path(args.out) if args.out else args.root / cms.SHIPPED
+    text = cms.render(args.root, cms.Settings(local_backend=args.local_backend))
+    if args.check:
+        current = out.read_text(encoding="utf-8") if out.is_file() else ""
+        if current != text:
+            print(say("edit.cms-stale", args.lang, path=out), file=sys.stderr)
+            return EXIT_CHANGED
+        return EXIT_OK
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8", newline="\n")
+    print(out)
+    return EXIT_OK
+
+
 def _codequality(args: argparse.Namespace) -> int:
     sys.stdout.write(codequality.run(sys.stdin.read()))
     return EXIT_OK
@@ -80,7 +101,7 @@ def _codequality(args: argparse.Namespace) -> int:
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _new, "cancel": _cancel, "postpone": _postpone, "format": _format,
-    "codequality": _codequality,
+    "codequality": _codequality, "settle": _settle, "cms": _cms,
 }
 
 

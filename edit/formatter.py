@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,14 +53,18 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def format_one(path: Path) -> Outcome:
+Fix = Callable[[str, Path], str]
+"""Text and path → the canonical text (format_text, or edit.settle's settle_text)."""
+
+
+def format_one(path: Path, fix: Fix = format_text) -> Outcome:
     """The canonical text of one file, or why there is none."""
     try:
         before = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return Outcome(path, "", None, str(exc))
     try:
-        return Outcome(path, before, format_text(before, path))
+        return Outcome(path, before, fix(before, path))
     except YAMLError as exc:
         return Outcome(path, before, None, _where(exc))
 
@@ -79,9 +83,10 @@ def diff(outcome: Outcome, name: str) -> Iterator[str]:
                                 f"a/{name}", f"b/{name}")
 
 
-def run(paths: Iterable[str], root: Path, *, check: bool, lang: str) -> int:
+def run(paths: Iterable[str], root: Path, *, check: bool, lang: str,
+        fix: Fix = format_text) -> int:
     """Format (or check) the files; exit 1 when any is not canonical or not readable."""
-    outcomes = [format_one(path) for path in collect(paths, root)]
+    outcomes = [format_one(path, fix) for path in collect(paths, root)]
     bad = 0
     for outcome in outcomes:
         name = _display(outcome.path, root)

@@ -553,6 +553,14 @@ TEXTS: dict[str, str] = {
     "edit.help.format.paths": "soubory či složky (výchozí: records/)",
     "edit.metavar.path": "CESTA",
     "edit.help.format.check": "nic neměnit, jen vypsat rozdíly (exit 1, pokud nějaké jsou)",
+    "edit.help.settle": "doplnit id a formát po webovém editoru (CMS)",
+    "edit.help.cms": "vytvořit konfiguraci webového editoru (CMS) ze schémat",
+    "edit.help.cms.out": "kam ji zapsat (výchozí: web/admin/config.yml)",
+    "edit.help.cms.check": "nic neměnit, jen ověřit, že soubor odpovídá schématům (exit 1)",
+    "edit.help.cms.local-backend": "adresa decap-server pro zkoušení na vlastním počítači",
+    "edit.metavar.file": "SOUBOR",
+    "edit.metavar.url": "URL",
+    "edit.cms-stale": "{path} neodpovídá schématům; vytvořte ho znovu: python -m edit cms",
     "edit.help.codequality": "JSON z python -m lint --format json → GitLab Code Quality",
     # web
     "web.records": "Záznamy obsahují chyby (viz výše); stránky se nevytvořily.",
@@ -561,6 +569,11 @@ TEXTS: dict[str, str] = {
     "web.built":
         "Stránky jsou ve složce {out}: {pages} stránek, {calendars} kalendářů .ics, největší "
         "stránka {largest} kB.",
+    "web.admin-missing": "Editor /admin/ se nevytvořil: chybí {path} (nainstalujte ho: "
+                         "bash scripts/install-cms.sh). Ostatní stránky jsou hotové.",
+    "web.admin-wrong": "Editor /admin/ se nevytvořil: {path} se liší od otisku ve "
+                       "web/admin/bundle.sha256 (poškozený nebo podvržený balíček; nainstalujte "
+                       "ho znovu: bash scripts/install-cms.sh). Ostatní stránky jsou hotové.",
     "web.usage":
         "Použití: python -m web build --out SLOŽKA [--today RRRR-MM-DD] [--base-url URL] "
         "[--calendar-url URL]",

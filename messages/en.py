@@ -552,6 +552,14 @@ TEXTS: dict[str, str] = {
     "edit.help.format.paths": "files or folders (default: records/)",
     "edit.metavar.path": "PATH",
     "edit.help.format.check": "change nothing, print the differences (exit 1 if any)",
+    "edit.help.settle": "fill in the id and the layout after the web editor (CMS)",
+    "edit.help.cms": "generate the web editor's (CMS) configuration from the schemas",
+    "edit.help.cms.out": "where to write it (default: web/admin/config.yml)",
+    "edit.help.cms.check": "change nothing, check the file matches the schemas (exit 1)",
+    "edit.help.cms.local-backend": "decap-server's address, to try it on one's computer",
+    "edit.metavar.file": "FILE",
+    "edit.metavar.url": "URL",
+    "edit.cms-stale": "{path} does not match the schemas; regenerate it: python -m edit cms",
     "edit.help.codequality": "JSON of python -m lint --format json → GitLab Code Quality",
     # web
     "web.records": "The records have errors (see above); no pages were written.",
@@ -560,6 +568,11 @@ TEXTS: dict[str, str] = {
     "web.built":
         "The site is in {out}: {pages} pages, {calendars} .ics calendars, largest page {largest} "
         "kB.",
+    "web.admin-missing": "The editor /admin/ was left out: {path} is missing (install it: "
+                         "bash scripts/install-cms.sh). The other pages are built.",
+    "web.admin-wrong": "The editor /admin/ was left out: {path} differs from its hash in "
+                       "web/admin/bundle.sha256 (a damaged or forged bundle; reinstall it: "
+                       "bash scripts/install-cms.sh). The other pages are built.",
     "web.usage":
         "Usage: python -m web build --out DIR [--today YYYY-MM-DD] [--base-url URL] "
         "[--calendar-url URL]",

@@ -13,14 +13,15 @@ from lint.kinds import calendar_files, records
 from sync import stamps
 from sync.ics import feeds, record_url_from_env
 from web import published
+from web.admin import admin
 from web.render import SITE_KINDS, environment, meeting_path, pages, render
 from web.subscribe import CALENDARS
 from web.view import View
 
 STATIC = ("style.css",)
-OWNED = ("jednani", "skupiny", "kalendare", "ukoly", "opendata", "atom")
+OWNED = ("jednani", "skupiny", "kalendare", "ukoly", "opendata", "atom", "admin")
 """Folders the site owns: files there that this build did not write are stale and removed."""
-SUFFIXES = (".html", ".ics", ".jsonld", ".csv", ".xml")
+SUFFIXES = (".html", ".ics", ".jsonld", ".csv", ".xml", ".js", ".yml")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Built:
     """What a build wrote, by path from the site's root, with sizes in bytes."""
 
     files: dict[str, int]
+    admin: str | None = None
+    """Why /admin/ was left out (web.admin.Admin.problem), or None."""
 
 
 def _record_url(view: View) -> Callable[[str], str | None]:
@@ -80,8 +83,10 @@ def build(view: View, out: Path, *, root: Path) -> Built:
     times = stamps.record_times(root, calendar_files(view.repo))
     files.update(_calendars(view, times))
     files.update(published.files(view, times))
+    editor = admin(root, view.base_url)
+    files.update(editor.files)
     out.mkdir(parents=True, exist_ok=True)
     for rel in sorted(files):
         _write(out, rel, files[rel])
     _remove_stale(out, set(files))
-    return Built({rel: len(data) for rel, data in sorted(files.items())})
+    return Built({rel: len(data) for rel, data in sorted(files.items())}, editor.problem)

@@ -15,7 +15,7 @@ from messages import LANGUAGES, say
 from web import publisher, subscribe
 from web.view import View
 
-EXIT_OK, EXIT_RECORDS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_RECORDS, EXIT_USAGE, EXIT_ADMIN = 0, 1, 2, 3
 
 
 def parser(lang: str = "cs") -> argparse.ArgumentParser:
@@ -70,7 +70,12 @@ def build_command(args: argparse.Namespace, out: list[str]) -> int:
     out.append(say("web.built", lang,
         out=args.out, pages=len(html), calendars=sum(k.endswith(".ics") for k in built.files),
         largest=round(max(html.values()) / 1024, 1)))
-    return EXIT_OK
+    if built.admin:
+        reason, path = built.admin.split(":", 1)
+        print(say(f"web.admin-{reason}", lang, path=path), file=sys.stderr)
+    # A bundle that is not installed leaves the site as it was before the editor existed; one
+    # that differs from its pinned hash is never published and fails the build (exit 3).
+    return EXIT_ADMIN if built.admin and built.admin.startswith("wrong") else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -54,7 +54,7 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, origin / name,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+                            ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy(source, origin / name)
     git(origin, "init", "--quiet", "--initial-branch", "main")
@@ -240,7 +240,7 @@ def test_github_format_job_commits_the_format(pull_request: tuple[Path, Path],
     assert _canonical_on_branch(origin, tmp_path)
     log = subprocess.run(["git", "log", "--format=%s", f"{before}..{PR_BRANCH}"], cwd=origin,
                          env=ENV, check=True, capture_output=True, text=True).stdout
-    assert log.splitlines() == ["Jednotný formát záznamů (python -m edit format)"]
+    assert log.splitlines() == ["Jednotný formát záznamů (python -m edit settle)"]
 
 
 def test_gitlab_format_job_commits_the_format(pull_request: tuple[Path, Path],

@@ -30,7 +30,8 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, root / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy(source, root / name)
     return root
