@@ -13,7 +13,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from lint.kinds import KINDS
-from web import markup, text
+from web import accessibility, markup, text
 from web.subscribe import archive_path
 from web.view import View
 
@@ -105,6 +105,9 @@ def pages(view: View) -> Iterator[Page]:
     for calendar in view.calendars():
         yield Page(calendar_path(calendar.id), "calendar.html.j2", calendar.name,
                    {"calendar": calendar})
+    yield Page(accessibility.PATH, "accessibility.html.j2", "Prohlášení o přístupnosti",
+               {"check": accessibility.last_check(), "contact": accessibility.contact(),
+                "supervisor": accessibility.SUPERVISOR})
 
 
 def render(env: jinja2.Environment, view: View, page: Page) -> str:
