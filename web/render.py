@@ -13,7 +13,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from lint.kinds import KINDS
-from web import accessibility, markup, text
+from web import accessibility, markup, printable, text
 from web.subscribe import archive_path
 from web.view import View
 
@@ -74,7 +74,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         link=_link, nav=NAV, meeting_path=meeting_path, group_path=group_path,
         calendar_path=calendar_path, text=text, archive_path=archive_path,
-        site_kinds=SITE_KINDS,
+        site_kinds=SITE_KINDS, pdf_path=printable.pdf_path, printed={},
     )
     return env
 
