@@ -127,6 +127,19 @@ def test_a_cancelled_meeting_is_visibly_marked(page, edited_url: str) -> None:
     assert page.locator("dd.status").inner_text() == "zrušeno"
 
 
+def test_printing_a_meeting_page_keeps_the_minutes_only(page, real_url: str) -> None:
+    page.goto(real_url + "jednani/2022-08-31-rps.html")
+    assert page.get_by_role("link", name="Zápis k tisku (PDF").is_visible()
+    page.emulate_media(media="print")
+    for hidden in ("header.site nav", "nav.toc", "p.print", "a.skip"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.get_by_role("heading", name="Informace ze SML").is_visible()
+    assert page.locator("h2#ucast").is_visible()
+    out = page.locator("main a[href^='https://']").first
+    after = out.evaluate("e => getComputedStyle(e, '::after').content")
+    assert out.get_attribute("href") in after  # where the link leads, written out on paper
+
+
 @pytest.mark.parametrize(("path", "shown", "utc"), [
     ("jednani/2022-09-22-ps-seniori.html", "čtvrtek 22. 9. 2022, 10:00–12:00",
      "2022-09-22T08:00:00.000Z"),  # CEST, UTC+2
