@@ -583,4 +583,8 @@ TEXTS: dict[str, str] = {
         "veřejná adresa pro dotazy k otevřeným datům (výchozí: proměnná {variable})",
     "web.help.no-pdf": "nevytvářet zápisy z jednání v PDF (WeasyPrint)",
     "web.pdf": "Zápisy v PDF se nevytvořily: {why}. Ostatní stránky jsou hotové (kód 0).",
+    "web.pdf.package": "chybí balíček WeasyPrint (pip install -e .[site])",
+    "web.pdf.library":
+        "WeasyPrint nenašel systémovou knihovnu ({detail}); nainstalujte ji skriptem "
+        "scripts/install-pdf.sh",
 }

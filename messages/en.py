@@ -583,4 +583,8 @@ TEXTS: dict[str, str] = {
         "a public address for questions about the open data (default: variable {variable})",
     "web.help.no-pdf": "do not write the meetings' minutes as PDF (WeasyPrint)",
     "web.pdf": "The minutes' PDFs were not written: {why}. Everything else was built (code 0).",
+    "web.pdf.package": "the package WeasyPrint is missing (pip install -e .[site])",
+    "web.pdf.library":
+        "WeasyPrint did not find a system library ({detail}); install it with "
+        "scripts/install-pdf.sh",
 }

@@ -30,8 +30,8 @@ class Built:
     """What a build wrote, by path from the site's root, with sizes in bytes."""
 
     files: dict[str, int]
-    skipped: str | None = None
-    """Why the PDFs of the minutes were not written (in Czech), when they were asked for."""
+    skipped: printable.Unavailable | None = None
+    """Why the PDFs of the minutes were not written, when they were asked for."""
 
 
 def _record_url(view: View) -> Callable[[str], str | None]:
@@ -71,10 +71,11 @@ def _remove_stale(out: Path, written: set[str]) -> None:
                 path.unlink()
 
 
-def _minutes(env: jinja2.Environment, view: View) -> tuple[dict[str, bytes], str | None]:
+def _minutes(env: jinja2.Environment,
+             view: View) -> tuple[dict[str, bytes], printable.Unavailable | None]:
     """The minutes' PDFs, or none and the reason WeasyPrint cannot run here."""
     printer = printable.load()
-    if isinstance(printer, str):
+    if isinstance(printer, printable.Unavailable):
         return {}, printer
     return printable.write_all(printer, env, view), None
 

@@ -70,7 +70,7 @@ def build_command(args: argparse.Namespace, out: list[str]) -> int:
     built = build(view, args.out, root=args.root, pdf=args.pdf)
     if built.skipped:
         # Exit 0 all the same: the pages and calendars are complete, only the PDFs are missing.
-        print(say("web.pdf", lang, why=built.skipped), file=sys.stderr)
+        print(say("web.pdf", lang, why=built.skipped.words(lang)), file=sys.stderr)
     html = {k: v for k, v in built.files.items() if k.endswith(".html")}
     out.append(say("web.built", lang,
         out=args.out, pages=len(html), calendars=sum(k.endswith(".ics") for k in built.files),

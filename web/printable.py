@@ -1,8 +1,8 @@
 """Printable minutes: each held meeting's minutes as a tagged PDF (PDF/UA-1), written by
 WeasyPrint from an HTML template of their own (templates/minutes.html.j2).
 
-WeasyPrint needs the system's Pango; where it cannot load, `load()` says why in Czech and the
-site is built without PDFs (`python -m web build` reports it and still exits 0).
+WeasyPrint needs the system's Pango; where it cannot load, `load()` says why and the site is
+built without PDFs (`python -m web build` reports it in Czech or English and still exits 0).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from messages import say
 from web.minutes import minutes, printable
 from web.view import View
 
@@ -41,15 +42,27 @@ class Printer:
         return pdf
 
 
-def load() -> Printer | str:
-    """WeasyPrint ready to write, or the reason (in Czech) why it cannot be used here."""
+@dataclass(frozen=True)
+class Unavailable:
+    """Why WeasyPrint cannot be used here: `package` or `library` (messages' `web.pdf.*`) and
+    the error's own words."""
+
+    reason: str
+    detail: str = ""
+
+    def words(self, lang: str) -> str:
+        return say(f"web.pdf.{self.reason}", lang, detail=self.detail)
+
+
+def load() -> Printer | Unavailable:
+    """WeasyPrint ready to write, or why it cannot be used here."""
     try:
-        # Imported here: the site builds without it, and it loads Pango through ctypes.
+        # Imported here: the site builds without it, and it loads Pango through cffi.
         import weasyprint  # noqa: PLC0415
     except ImportError:
-        return "chybí balíček WeasyPrint (pip install -e .[site])"
+        return Unavailable("package")
     except OSError as exc:  # Pango or its libraries are missing (scripts/install-pdf.sh)
-        return f"WeasyPrint nenašel systémovou knihovnu ({exc})"
+        return Unavailable("library", str(exc))
     known = set(getattr(weasyprint, "DEFAULT_OPTIONS", {}))
     wanted = {"pdf_variant": VARIANT, "pdf_tags": True}
     return Printer(weasyprint, {k: v for k, v in wanted.items() if k in known})
