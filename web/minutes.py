@@ -7,10 +7,9 @@ resolved as the site shows them, so the PDF's template reads no record data of i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from lint import model
 from lint.model import Attendee, Meeting
 from web import text
 from web.view import View
@@ -91,36 +90,33 @@ def _when(meeting: Meeting) -> str:
     return f"{text.day(meeting.date)}, {text.hours(meeting)}"
 
 
-def _report(view: View, data: Mapping[str, Any]) -> Report:
-    who = [view.person(data["person"])] if data.get("person") else []
-    if data.get("organisation"):
-        who.append(view.organisation(data["organisation"]))
-    if data.get("group"):
-        who.append(f"({view.short_name(data['group'])})")
-    return Report(", ".join(who), str(data.get("text") or ""))
+def _report(view: View, report: model.Report) -> Report:
+    who = [view.person(report.person)] if report.person else []
+    if report.organisation:
+        who.append(view.organisation(report.organisation))
+    if report.group:
+        who.append(f"({view.short_name(report.group)})")
+    return Report(", ".join(who), report.text)
 
 
-# The agenda and a decision's text are not in lint's typed model yet (issue 17 adds them):
-# until then these functions are the only readers of the record's data here.
 def _items(view: View, meeting: Meeting) -> tuple[Item, ...]:
     return tuple(
-        Item(number, str(item["title"]), tuple(view.person(p) for p in item.get("presenters", ())),
-             tuple(view.organisation(o) for o in item.get("organisations", ())),
-             str(item.get("content") or ""),
-             tuple(_report(view, r) for r in item.get("reports", ())))
-        for number, item in enumerate(meeting.data.get("agenda") or (), start=1))
+        Item(item.number, item.title, tuple(view.person(p) for p in item.presenters),
+             tuple(view.organisation(o) for o in item.organisations), item.content or "",
+             tuple(_report(view, r) for r in item.reports))
+        for item in meeting.agenda)
 
 
 def _tasks(view: View, meeting: Meeting) -> tuple[Task, ...]:
     return tuple(
-        Task(text.DECISION_KIND.get(d.kind, d.kind), str(d.data.get("text") or "").strip(),
+        Task(text.DECISION_KIND.get(d.kind, d.kind), d.text.strip(),
              view.assignees(d) if d.kind == "task" else "", text.day(d.due) if d.due else "")
         for d in view.decisions(meeting_id=meeting.id))
 
 
 def _next(view: View, meeting: Meeting) -> str:
     """`19. 10. 2022, 14:00, <place>`: the next meeting as the seeds end, if the record names it."""
-    following = view.repo.meetings.get(str(meeting.data.get("next_meeting") or ""))
+    following = view.repo.meetings.get(meeting.next_meeting or "")
     if following is None:
         return ""
     return ", ".join([_when(following), *view.place(following)])
