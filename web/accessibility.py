@@ -17,17 +17,17 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from web.publisher import Publisher
+
 PATH = "pristupnost.html"
 RESULTS = "accessibility.json"
 IMPACT = {"minor": "drobná", "moderate": "střední", "serious": "závažná", "critical": "kritická"}
-# The site's publisher and contact: the city office's generic address by default (no person's
-# data: the repository is public); a city sets its own through the environment, like the sync.
-DEFAULTS = {
-    "KPSS_PUBLISHER": "Statutární město Liberec",
-    "KPSS_PUBLISHER_ADDRESS": "nám. Dr. E. Beneše 1/1, 460 59 Liberec",
-    "KPSS_CONTACT_EMAIL": "posta@magistrat.liberec.cz",
-    "KPSS_CONTACT_PHONE": "",
-}
+# Where to report a problem: the publisher's name and public e-mail come from the site's
+# configuration (web/publisher.py: --publisher, --contact-email or their variables); without an
+# e-mail, the city office's generic address (no person's data: the repository is public).
+DEFAULT_EMAIL = "posta@magistrat.liberec.cz"
+ADDRESS, PHONE = "KPSS_PUBLISHER_ADDRESS", "KPSS_CONTACT_PHONE"
+DEFAULT_ADDRESS = "nám. Dr. E. Beneše 1/1, 460 59 Liberec"
 SUPERVISOR = ("Digitální a informační agentura", "https://www.dia.gov.cz/")
 """Who supervises compliance (§ 10 and § 11 of zákon č. 99/2019 Sb. as amended by
 zákon č. 471/2022 Sb.): where a visitor turns when the publisher does not fix a problem."""
@@ -69,12 +69,11 @@ class Contact:
     phone: str
 
 
-def contact(environ: Mapping[str, str] | None = None) -> Contact:
-    """The contact from the environment, else the defaults above."""
+def contact(publisher: Publisher, environ: Mapping[str, str] | None = None) -> Contact:
+    """The contact for `publisher`, its address and phone from the environment."""
     env = os.environ if environ is None else environ
-    value = {key: env.get(key) or default for key, default in DEFAULTS.items()}
-    return Contact(value["KPSS_PUBLISHER"], value["KPSS_PUBLISHER_ADDRESS"],
-                   value["KPSS_CONTACT_EMAIL"], value["KPSS_CONTACT_PHONE"])
+    return Contact(publisher.name, env.get(ADDRESS) or DEFAULT_ADDRESS,
+                   publisher.email or DEFAULT_EMAIL, env.get(PHONE) or "")
 
 
 def parse(data: Mapping[str, Any]) -> Check:

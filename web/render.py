@@ -106,7 +106,8 @@ def pages(view: View) -> Iterator[Page]:
         yield Page(calendar_path(calendar.id), "calendar.html.j2", calendar.name,
                    {"calendar": calendar})
     yield Page(accessibility.PATH, "accessibility.html.j2", "Prohlášení o přístupnosti",
-               {"check": accessibility.last_check(), "contact": accessibility.contact(),
+               {"check": accessibility.last_check(),
+                "contact": accessibility.contact(view.publisher),
                 "supervisor": accessibility.SUPERVISOR})
 
 

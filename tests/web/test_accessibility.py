@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.conftest import ROOT, TODAY, build_site, built_repository
-from web import accessibility
+from tests.web.conftest import ROOT, TODAY, built_repository
+from web import accessibility, cli, published
 from web.build import Built
+from web.publisher import Publisher
 from web.render import Page, environment, render
 from web.view import View
 
@@ -25,7 +26,9 @@ def statement(check: accessibility.Check, contact: accessibility.Contact) -> str
     view = View(built_repository(ROOT), TODAY)
     page = Page(accessibility.PATH, "accessibility.html.j2", "Prohlášení o přístupnosti",
                 {"check": check, "contact": contact, "supervisor": accessibility.SUPERVISOR})
-    return render(environment(), view, page)
+    env = environment()
+    env.globals.update(published.GLOBALS)  # as web/build.py does
+    return render(env, view, page)
 
 
 def test_every_page_links_to_the_statement(real_site: tuple[Path, Built]) -> None:
@@ -67,7 +70,7 @@ def test_a_recorded_finding_is_listed_as_a_gap() -> None:
         "checked": "2026-11-30", "engine": "axe-core", "standard": "WCAG 2.1 AA",
         "findings": [{"rule": "region", "impact": "moderate"},
                      {"rule": "color-contrast", "impact": "serious"}]})
-    html = statement(check, accessibility.contact({}))
+    html = statement(check, accessibility.contact(Publisher(), {}))
     assert "<code>region</code> (závažnost střední)" in html
     assert "<code>color-contrast</code> (závažnost závažná)" in html
     assert "našla 2 druhy nedostatků, z toho 1 závažných nebo kritických" in html
@@ -82,14 +85,18 @@ def test_the_results_file_round_trips() -> None:
 
 def test_the_contact_comes_from_the_configuration(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    default = accessibility.contact({})
-    assert default.email == accessibility.DEFAULTS["KPSS_CONTACT_EMAIL"]
-    monkeypatch.setenv("KPSS_CONTACT_EMAIL", "pristupnost@example.org")
-    monkeypatch.setenv("KPSS_PUBLISHER", "Město Příkladov")
-    monkeypatch.setenv("KPSS_CONTACT_PHONE", "+420 000 000 000")
-    build_site(ROOT, tmp_path)
+    default = accessibility.contact(Publisher(), {})
+    assert default.email == accessibility.DEFAULT_EMAIL
+    assert default.publisher == "Statutární město Liberec"
+    monkeypatch.setenv(accessibility.PHONE, "+420 000 000 000")
+    monkeypatch.setenv(accessibility.ADDRESS, "Náměstí 1, 100 00 Příkladov")
+    args = ["build", "--out", str(tmp_path), "--root", str(ROOT), "--today", "2022-09-01",
+            "--no-pdf", "--publisher", "Město Příkladov", "--contact-email",
+            "pristupnost@example.org"]
+    assert cli.main(args) == 0
     html = (tmp_path / accessibility.PATH).read_text(encoding="utf-8")
     assert 'href="mailto:pristupnost@example.org"' in html
     assert "Město Příkladov se zavazuje" in html
+    assert "Náměstí 1, 100 00 Příkladov" in html
     assert "telefon: +420 000 000 000" in html
     assert default.email not in html
