@@ -576,7 +576,7 @@ TEXTS: dict[str, str] = {
                        "ho znovu: bash scripts/install-cms.sh). Ostatní stránky jsou hotové.",
     "web.usage":
         "Použití: python -m web build --out SLOŽKA [--today RRRR-MM-DD] [--base-url URL] "
-        "[--calendar-url URL]",
+        "[--calendar-url URL] [--no-pdf]",
     "web.help.build":
         "Vytvoří statické webové stránky z ověřených záznamů (jednání, skupiny, úkoly, komunitní "
         "plán, kalendáře k odběru).",
@@ -594,4 +594,10 @@ TEXTS: dict[str, str] = {
     "web.help.publisher-ico": "IČO zveřejňovatele (výchozí: proměnná {variable}, jinak {default})",
     "web.help.contact-email":
         "veřejná adresa pro dotazy k otevřeným datům (výchozí: proměnná {variable})",
+    "web.help.no-pdf": "nevytvářet zápisy z jednání v PDF (WeasyPrint)",
+    "web.pdf": "Zápisy v PDF se nevytvořily: {why}. Ostatní stránky jsou hotové (kód 0).",
+    "web.pdf.package": "chybí balíček WeasyPrint (pip install -e .[site])",
+    "web.pdf.library":
+        "WeasyPrint nenašel systémovou knihovnu ({detail}); nainstalujte ji skriptem "
+        "scripts/install-pdf.sh",
 }

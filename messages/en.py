@@ -575,7 +575,7 @@ TEXTS: dict[str, str] = {
                        "bash scripts/install-cms.sh). The other pages are built.",
     "web.usage":
         "Usage: python -m web build --out DIR [--today YYYY-MM-DD] [--base-url URL] "
-        "[--calendar-url URL]",
+        "[--calendar-url URL] [--no-pdf]",
     "web.help.build":
         "Builds the static web site from the validated records (meetings, groups, tasks, the "
         "community plan, calendars to subscribe to).",
@@ -594,4 +594,10 @@ TEXTS: dict[str, str] = {
     "web.help.publisher-ico": "the publisher's IČO (default: variable {variable}, else {default})",
     "web.help.contact-email":
         "a public address for questions about the open data (default: variable {variable})",
+    "web.help.no-pdf": "do not write the meetings' minutes as PDF (WeasyPrint)",
+    "web.pdf": "The minutes' PDFs were not written: {why}. Everything else was built (code 0).",
+    "web.pdf.package": "the package WeasyPrint is missing (pip install -e .[site])",
+    "web.pdf.library":
+        "WeasyPrint did not find a system library ({detail}); install it with "
+        "scripts/install-pdf.sh",
 }

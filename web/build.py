@@ -1,5 +1,5 @@
-"""Write the site: every page, the style sheet and one .ics per calendar, the same bytes for the
-same records and day."""
+"""Write the site: every page, the style sheet, one .ics per calendar and, when asked, a PDF of
+every held meeting's minutes; the same bytes for the same records and day."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import jinja2
+
 from lint.kinds import calendar_files, records
 from sync import stamps
 from sync.ics import feeds, record_url_from_env
-from web import published
+from web import printable, published
 from web.admin import admin
 from web.render import SITE_KINDS, environment, meeting_path, pages, render
 from web.subscribe import CALENDARS
@@ -21,7 +23,7 @@ from web.view import View
 STATIC = ("style.css",)
 OWNED = ("jednani", "skupiny", "kalendare", "ukoly", "opendata", "atom", "admin")
 """Folders the site owns: files there that this build did not write are stale and removed."""
-SUFFIXES = (".html", ".ics", ".jsonld", ".csv", ".xml", ".js", ".yml")
+SUFFIXES = (".html", ".ics", ".jsonld", ".csv", ".xml", ".js", ".yml", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Built:
     files: dict[str, int]
     admin: str | None = None
     """Why /admin/ was left out (web.admin.Admin.problem), or None."""
+    skipped: printable.Unavailable | None = None
+    """Why the PDFs of the minutes were not written, when they were asked for."""
 
 
 def _record_url(view: View) -> Callable[[str], str | None]:
@@ -70,11 +74,22 @@ def _remove_stale(out: Path, written: set[str]) -> None:
                 path.unlink()
 
 
-def build(view: View, out: Path, *, root: Path) -> Built:
-    """Render the site of `view` into `out`."""
+def _minutes(env: jinja2.Environment,
+             view: View) -> tuple[dict[str, bytes], printable.Unavailable | None]:
+    """The minutes' PDFs, or none and the reason WeasyPrint cannot run here."""
+    printer = printable.load()
+    if isinstance(printer, printable.Unavailable):
+        return {}, printer
+    return printable.write_all(printer, env, view), None
+
+
+def build(view: View, out: Path, *, root: Path, pdf: bool = False) -> Built:
+    """Render the site of `view` into `out`; with `pdf`, the minutes' PDFs too."""
     env = environment()
     env.globals.update(published.GLOBALS)
-    files: dict[str, bytes] = {}
+    files, skipped = _minutes(env, view) if pdf else ({}, None)
+    # Meeting pages link their PDF, with its size, only when it was written.
+    env.globals["printed"] = {path: len(data) for path, data in files.items()}
     for page in [*pages(view), published.page(view)]:
         files[page.path] = render(env, view, page).encode("utf-8")
     static = resources.files("web") / "static"
@@ -89,4 +104,5 @@ def build(view: View, out: Path, *, root: Path) -> Built:
     for rel in sorted(files):
         _write(out, rel, files[rel])
     _remove_stale(out, set(files))
-    return Built({rel: len(data) for rel, data in sorted(files.items())}, editor.problem)
+    return Built({rel: len(data) for rel, data in sorted(files.items())}, editor.problem,
+                 skipped)

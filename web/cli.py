@@ -37,6 +37,8 @@ def parser(lang: str = "cs") -> argparse.ArgumentParser:
                                  default=publisher.DEFAULT_ICO))
     parser.add_argument("--contact-email", metavar="E-MAIL", default=None,
                         help=say("web.help.contact-email", lang, variable=publisher.EMAIL))
+    parser.add_argument("--no-pdf", dest="pdf", action="store_false",
+                        help=say("web.help.no-pdf", lang))
     parser.add_argument("--lang", choices=LANGUAGES, default="cs")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=say("web.help.root", lang))
     return parser
@@ -65,7 +67,10 @@ def build_command(args: argparse.Namespace, out: list[str]) -> int:
                 calendar_url=subscribe.calendar_pattern(args.calendar_url),
                 publisher=publisher.publisher(args.publisher, args.publisher_ico,
                                               args.contact_email))
-    built = build(view, args.out, root=args.root)
+    built = build(view, args.out, root=args.root, pdf=args.pdf)
+    if built.skipped:
+        # Exit 0 all the same: the pages and calendars are complete, only the PDFs are missing.
+        print(say("web.pdf", lang, why=built.skipped.words(lang)), file=sys.stderr)
     html = {k: v for k, v in built.files.items() if k.endswith(".html")}
     out.append(say("web.built", lang,
         out=args.out, pages=len(html), calendars=sum(k.endswith(".ics") for k in built.files),

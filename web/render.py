@@ -13,7 +13,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from lint.kinds import KINDS
-from web import markup, text
+from web import accessibility, markup, printable, text
 from web.subscribe import archive_path
 from web.view import View
 
@@ -74,7 +74,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         link=_link, nav=NAV, meeting_path=meeting_path, group_path=group_path,
         calendar_path=calendar_path, text=text, archive_path=archive_path,
-        site_kinds=SITE_KINDS,
+        site_kinds=SITE_KINDS, pdf_path=printable.pdf_path, printed={},
     )
     return env
 
@@ -105,6 +105,10 @@ def pages(view: View) -> Iterator[Page]:
     for calendar in view.calendars():
         yield Page(calendar_path(calendar.id), "calendar.html.j2", calendar.name,
                    {"calendar": calendar})
+    yield Page(accessibility.PATH, "accessibility.html.j2", "Prohlášení o přístupnosti",
+               {"check": accessibility.last_check(),
+                "contact": accessibility.contact(view.publisher),
+                "supervisor": accessibility.SUPERVISOR})
 
 
 def render(env: jinja2.Environment, view: View, page: Page) -> str:

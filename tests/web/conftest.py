@@ -50,9 +50,9 @@ def built_repository(root: Path, today: dt.date = TODAY):
 
 
 def build_site(root: Path, out: Path, *, base_url: str | None = BASE_URL,
-               calendar_url: str | None = None) -> Built:
+               calendar_url: str | None = None, pdf: bool = False) -> Built:
     view = View(built_repository(root), TODAY, base_url=base_url, calendar_url=calendar_url)
-    return build(view, out, root=root)
+    return build(view, out, root=root, pdf=pdf)
 
 
 def edited_records(dest: Path) -> Path:
@@ -74,9 +74,9 @@ def edited_records(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Built]:
-    """The site built from this repository's records, as of 1. 9. 2022."""
+    """The site built from this repository's records, as of 1. 9. 2022, with the minutes' PDFs."""
     out = tmp_path_factory.mktemp("site-real")
-    return out, build_site(ROOT, out)
+    return out, build_site(ROOT, out, pdf=True)
 
 
 @pytest.fixture(scope="session")
