@@ -15,6 +15,7 @@ import pytest
 from icalendar.enums import STATUS
 
 from lint import engine
+from lint.kinds import KINDS
 from lint.model import PRAGUE, Repository
 from sync import cache, ical, ics, stamps, vtimezone
 from tests.conftest import ROOT, make_repo
@@ -156,6 +157,10 @@ def docs(repo: Repository, calendar: str = "vse") -> dict[str, ical.EventDoc]:
 
 # --- RFC 5545 shape, checked on the parsed output -------------------------------------------
 
+EVENT_FOLDERS = tuple(f"records/{k.folder}/" for k in KINDS if k.calendar)
+"""Where the record an event is made from lives: a kind whose declaration makes events."""
+
+
 @pytest.mark.parametrize("which", ["synthetic", "real"])
 def test_every_object_parses_with_required_properties(which: str,
                                                       request: pytest.FixtureRequest) -> None:
@@ -172,7 +177,7 @@ def test_every_object_parses_with_required_properties(which: str,
                 for name in ("UID", "DTSTAMP", "DTSTART"):  # §3.6.1: required in a VEVENT
                     assert name in event, (cid, name)
                 assert event["DTSTAMP"].to_ical().endswith(b"Z")  # §3.8.7.2: in UTC
-                assert str(event[ical.MARKER]).startswith("records/meetings/")
+                assert str(event[ical.MARKER]).startswith(EVENT_FOLDERS)
 
 
 @pytest.mark.parametrize("which", ["synthetic", "real"])
@@ -608,13 +613,21 @@ def shown_meetings(repo: Repository, groups: set[str] | None) -> set[str]:
             and not (m.status == "postponed" and m.postponed_to in repo.meetings)}
 
 
+def shown_dates(repo: Repository, calendar_id: str) -> set[str]:
+    """Independently: the dated items that name the calendar (when it takes dated items)."""
+    if not repo.calendars[calendar_id].takes("dated"):
+        return set()
+    return {d.id for d in repo.dates.values() if calendar_id in d.calendars}
+
+
 @pytest.mark.parametrize("which", ["synthetic", "real"])
 def test_each_calendar_holds_exactly_its_groups(which: str, request: pytest.FixtureRequest) -> None:
     repo: Repository = request.getfixturevalue(which)
     for calendar in repo.calendars.values():
         groups = None if calendar.all or not calendar.groups else set(calendar.groups)
+        meetings = shown_meetings(repo, groups) if calendar.takes("meeting") else set()
         found = {d.record_id for d in docs(repo, calendar.id).values()}
-        assert found == shown_meetings(repo, groups), calendar.id
+        assert found == meetings | shown_dates(repo, calendar.id), calendar.id
     assert {d.record_id for d in docs(repo, "vse").values()} == shown_meetings(repo, None)
 
 
