@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sync import radicale
-from sync.dav import CALDAV, DAV, parse_multistatus, tag
+from sync.protocol import CALDAV, DAV, parse_multistatus, tag
 from tests.sync import xandikos
 
 START_TIMEOUT = 30.0

@@ -20,7 +20,6 @@ from lint.arguments import Parser, language
 from messages import LANGUAGES, say, shown
 from sync import commits, errors, inputs, limits, settings, stamps
 from sync.apply import EVENT_FAULTS, Outcome, adopt, apply, keeps_no_cache
-from sync.dav import Dav
 from sync.discover import Home, calendar_home
 from sync.plan import (
     CALENDAR,
@@ -34,6 +33,7 @@ from sync.plan import (
     inspect,
     look,
 )
+from sync.protocol import Dav
 from sync.serve import DEFAULT_DATA, DEFAULT_PORT, serve
 
 if TYPE_CHECKING:

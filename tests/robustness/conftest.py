@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from sync import cli, dav
+from sync import cli, protocol
 from tests.sync import conftest as sync_fixtures
 from tests.sync import test_settings
 from tests.sync.proxy import FaultProxy, Request, Rule, _Handler
@@ -135,9 +135,9 @@ class Sleeps:
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> Sleeps:
     """The sync in this process sleeps through `Sleeps` (no real waiting between attempts)."""
     recorder = Sleeps()
-    original = dav.Dav
+    original = protocol.Dav
 
-    def make(config: Any, **kwargs: Any) -> dav.Dav:
+    def make(config: Any, **kwargs: Any) -> protocol.Dav:
         return original(config, sleep=recorder, **kwargs)
 
     monkeypatch.setattr(cli, "Dav", make)

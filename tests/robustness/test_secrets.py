@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from sync import dav, errors, settings
+from sync import errors, protocol, settings, transport
 from sync.cli import _parser, push
 from tests.conftest import ROOT
 from tests.robustness.matrix import Row, record
@@ -178,7 +178,7 @@ def failure(monkeypatch: pytest.MonkeyPatch, env: dict[str, str],
 @pytest.mark.parametrize("server", ["radicale"], indirect=True)
 def test_no_password_in_exceptions(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch,
                                    certificate: tuple[Path, Path]) -> None:
-    monkeypatch.setattr(dav, "BACKOFF", (0.01, 0.02))
+    monkeypatch.setattr(transport, "BACKOFF", (0.01, 0.02))
     user, password = sandbox.backend.user, sandbox.backend.password
     base = ["--root", str(sandbox.root), "--today", TODAY, "--timeout", "5"]
     # 401: Radicale answers a wrong password after a delay (against guessing), hence 5 s.
@@ -222,7 +222,7 @@ def test_no_password_in_exceptions(sandbox: Sandbox, monkeypatch: pytest.MonkeyP
 def test_tls_is_verified_by_default(sandbox: Sandbox, certificate: tuple[Path, Path]) -> None:
     config = settings.from_env({**GOOD})
     assert config.verify_tls is True
-    with dav.Dav(config) as connection:
+    with protocol.Dav(config) as connection:
         assert connection.client.ssl_verify_cert is True
     cert, key = certificate
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
