@@ -16,9 +16,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from bench.loopback import Request
 from sync import cache, commits, errors, plan, transport
 from tests.robustness.matrix import Row, record
-from tests.sync.proxy import Request
 from tests.sync.sandbox import CALENDARS, NEW_MEETING, Event, Sandbox, change, clean_env
 
 CONCURRENCY_IDS = [

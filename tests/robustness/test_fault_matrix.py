@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from bench.proxy import Entry
 from sync import ical, transport
 from tests.robustness.conftest import RefusingProxy, Sleeps
 from tests.robustness.matrix import Row, message_key, record
 from tests.sync import test_faults as base
-from tests.sync.proxy import Entry
 from tests.sync.sandbox import Event, Result, Sandbox, assert_in_place
 from tests.sync.test_faults import assert_one_line_each
 

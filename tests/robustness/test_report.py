@@ -235,7 +235,7 @@ def _faults() -> str:
     return f"""\
 ## 3. Faults: each fault at each step of a sync
 
-Radicale behind the fault proxy (tests/sync/proxy.py, with a `refuse` fault added in
+Radicale behind the fault proxy (bench/proxy.py, with a `refuse` fault added in
 tests/robustness/conftest.py that closes the port). Before each cell the `rps` calendar is
 pushed, a foreign event is put into it, and three changes wait (one meeting moved, one added,
 one removed). Then one sync runs with the fault, and then a clean sync and one more. A cell

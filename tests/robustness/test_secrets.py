@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.proxy import FaultProxy
 from sync import errors, protocol, settings, transport
 from sync.cli import _parser, push
 from tests.conftest import ROOT
 from tests.robustness.matrix import Row, record
-from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import SECRETS, TODAY, Sandbox, change, clean_env, secret_forms
 from tests.sync.test_settings import GOOD, Offline
 

@@ -9,9 +9,9 @@ import re
 
 import pytest
 
+from bench.loopback import Request
 from messages import say
 from sync import guard, transport
-from tests.sync.proxy import Request
 from tests.sync.sandbox import CALENDARS, FOREIGN_EVENT, Result, Sandbox, change
 
 radicale = pytest.mark.parametrize("server", ["radicale"], indirect=True)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.proxy import FaultProxy
 from sync import transport
 from sync.cli import main
 from sync.plain import USER_AGENT
 from sync.settings import ENV_PASSWORD, ENV_PASSWORD_FILE, ENV_URL, ENV_USER
-from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import ENV_NAMES, SECRETS, TODAY, Result, Sandbox, clean_env
 
 GOOD = {ENV_URL: "https://kalendar.example.org/dav/", ENV_USER: "kpss",
