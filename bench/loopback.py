@@ -101,6 +101,10 @@ class Handler(BaseHTTPRequestHandler):
         with self.owner.lock:
             self.owner.connections.add(self.connection)
 
+    def handle(self) -> None:
+        with contextlib.suppress(ConnectionError):  # a client killed mid-request: it is gone
+            super().handle()
+
     def finish(self) -> None:
         with contextlib.suppress(OSError):
             super().finish()
