@@ -12,9 +12,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import xandikos
 from sync import radicale
-from sync.dav import CALDAV, DAV, parse_multistatus, tag
-from tests.sync import xandikos
+from sync.protocol import CALDAV, DAV, parse_multistatus, tag
 
 START_TIMEOUT = 30.0
 

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.sync.proxy import WRITES, Entry, FaultProxy, Request
+from bench.loopback import Request
+from bench.proxy import WRITES, Entry, FaultProxy
 
 TIMEOUT = 3 * 3600.0
 

@@ -24,16 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import events as ev
+from bench import proxy as proxy_module
 from bench.corpus import generate
 from bench.lintbench import environment
+from bench.proxy import FaultProxy
 from bench.schedule import TODAY
 from bench.servers import SERVERS, Server
 from bench.steps import Step, killed_after, median, step
 from bench.vdir import CALENDAR as VDIR_CALENDAR
 from bench.vdir import Vdirsyncer
 from sync.settings import ENV_PASSWORD, ENV_URL, ENV_USER
-from tests.sync import proxy as proxy_module
-from tests.sync.proxy import FaultProxy
 
 SEED_ABOVE = 2000
 REQUEST_TIMEOUT = 600

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from bench.events import Event
 from bench.lintbench import executable
+from bench.proxy import FaultProxy
 from bench.servers import Server
 from bench.steps import Step, step
-from tests.sync.proxy import FaultProxy
 
 CALENDAR = "vdir-bench"
 CONFIG = """\

@@ -1,4 +1,4 @@
-"""Write docs/rules.md from the rules, the message catalogue and the test cases.
+"""Write docs/rules.md from the rules, the message catalogue and the rules' examples.
 
 Run `python -m lint.docs > docs/rules.md`; a test fails when the file is out of date, so the
 reference cannot drift from what the linter does.
@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lint.codes import names
+from lint.examples import CASES, ELSEWHERE, cases
 from lint.problem import Severity
 from lint.rules import RULES
 from messages import CATALOGUES
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = ROOT / "tests" / "lint" / "cases"
-TESTS = ROOT / "tests" / "lint"
 SEVERITY_CS = {Severity.ERROR: "chyba", Severity.WARNING: "varování", Severity.INFO: "poznámka"}
 
 INTRO = """\
@@ -25,7 +24,7 @@ INTRO = """\
 
 Tento soubor je vygenerovaný: neupravujte ho ručně, ale spusťte
 `python -m lint.docs > docs/rules.md`. Popisy pocházejí z pravidel v `lint/rules/`, zprávy
-z `messages/cs.py` a `messages/en.py` a příklady jsou testovací případy z `tests/lint/cases/`
+z `messages/cs.py` a `messages/en.py` a příklady ze složky `lint/cases/`, které testy spouštějí
 (komentář `# expect: KPxxx` označuje řádek, na kterém linter problém hlásí).
 
 Závažnost: **chyba** (error) zastaví sloučení změn; **varování** (warning) jen s volbou
@@ -82,16 +81,16 @@ def _messages(code: str) -> Iterator[str]:
 
 def _examples(code: str) -> Iterator[str]:
     for outcome, title in (("fail", "Chybný příklad"), ("pass", "Správný příklad")):
-        cases = sorted((CASES / code / outcome).glob("*"))
-        if cases:
+        found = cases(code, outcome)
+        if found:
             yield ""
             yield f"### {title}"
             yield ""
-            yield f"Případ `{cases[0].relative_to(ROOT).as_posix()}/`:"
-            yield from _files(cases[0])
-    if not (CASES / code).exists():
+            yield f"Případ `{found[0].relative_to(ROOT).as_posix()}/`:"
+            yield from _files(found[0])
+    if code in ELSEWHERE:
         yield ""
-        yield from _special(code)
+        yield _elsewhere(code)
 
 
 def _files(case: Path) -> Iterator[str]:
@@ -127,13 +126,11 @@ def _content(data: bytes, language: str) -> Iterator[str]:
     yield "```"
 
 
-def _special(code: str) -> Iterator[str]:
-    prefix = f"def test_{code.lower()}_"
-    modules = sorted(p.name for p in TESTS.glob("test_*.py")
-                     if prefix in p.read_text(encoding="utf-8"))
-    where = ", ".join(f"`tests/lint/{name}`" for name in modules) or "`tests/lint/`"
-    yield (f"Tento případ nelze uložit jako soubor v `tests/lint/cases/`; chybný i správný "
-           f"příklad ukazují testy `test_{code.lower()}_…` v {where}.")
+def _elsewhere(code: str) -> str:
+    place = ELSEWHERE[code]
+    return (f"Tento případ nelze uložit jako soubor v `{CASES.relative_to(ROOT).as_posix()}/` "
+            f"({place.why}); chybný i správný příklad ukazují testy `test_{code.lower()}_…` "
+            f"v `{place.tests}`.")
 
 
 def _escape(text: str) -> str:

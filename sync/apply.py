@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from sync import errors, guard
 from sync.cache import Known, Remote, State, read_remote, to_comment
 from sync.commits import Commit, never
-from sync.dav import CALDAV, DAV, Dav, Response, expect, tag
 from sync.plan import (
     COMMENT,
     ICS,
@@ -28,6 +27,8 @@ from sync.plan import (
     decide_fetched,
     same_prop,
 )
+from sync.protocol import CALDAV, DAV, Dav, expect, tag
+from sync.transport import Response
 
 
 @dataclass

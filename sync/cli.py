@@ -20,7 +20,6 @@ from lint.arguments import Parser, language
 from messages import LANGUAGES, say, shown
 from sync import commits, errors, inputs, limits, settings, stamps
 from sync.apply import EVENT_FAULTS, Outcome, adopt, apply, keeps_no_cache
-from sync.dav import Dav
 from sync.discover import Home, calendar_home
 from sync.plan import (
     CALENDAR,
@@ -34,12 +33,13 @@ from sync.plan import (
     inspect,
     look,
 )
+from sync.protocol import Dav
 from sync.serve import DEFAULT_DATA, DEFAULT_PORT, serve
 
 if TYPE_CHECKING:
     from lint.model import Calendar, Repository
 
-# The linter, the iCalendar builder and the site are imported where they are used: a run with
+# The linter and the iCalendar builder are imported where they are used: a run with
 # nothing to do needs none of them, and their imports alone take longer than its requests.
 
 
@@ -397,22 +397,9 @@ def _serve(args: argparse.Namespace, out: list[str]) -> int:
     return serve(args, out, push)
 
 
-def _site_parser(lang: str = "cs") -> argparse.ArgumentParser:
-    from web import cli as web  # noqa: PLC0415 - the public site (web/cli.py), when asked for
-
-    return web.parser(lang)
-
-
-def _site(args: argparse.Namespace, out: list[str]) -> int:
-    from web import cli as web  # noqa: PLC0415
-
-    return web.build_command(args, out)
-
-
 _COMMANDS: dict[str, tuple[Callable[[str], argparse.ArgumentParser],
                            Callable[[argparse.Namespace, list[str]], int]]] = {
-    "ics": (_ics_parser, write_ics), "serve": (_serve_parser, _serve),
-    "site": (_site_parser, _site)}
+    "ics": (_ics_parser, write_ics), "serve": (_serve_parser, _serve)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from sync import hrefs
-from sync.dav import CALDAV, DAV, Dav, Resource, tag
+from sync.protocol import CALDAV, DAV, Dav, Resource, tag
 
 PRINCIPAL = tag(DAV, "current-user-principal")
 HOME = tag(CALDAV, "calendar-home-set")

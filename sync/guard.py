@@ -18,7 +18,8 @@ import secrets
 from collections.abc import Mapping
 
 from sync import errors
-from sync.dav import DAV, Dav, Response, tag
+from sync.protocol import DAV, Dav, tag
+from sync.transport import Response
 from sync.xprops import MARKER
 
 PROBE_ETAG = '"kpss-precondition-probe"'

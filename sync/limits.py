@@ -1,7 +1,7 @@
 """Bounds on everything a server can make the sync wait for or hold: time per request and per
 run, bytes per answer, members per listing, bytes per event.
 
-Both HTTP paths (sync/plain.py over `http.client`, and caldav's session in sync/dav.py) read
+Both HTTP paths (sync/transport.py: caldav's session, and sync/plain.py over `http.client`) read
 answers through `read_body` and send through `Deadline.request`, so neither a server that drips
 one byte a second, nor one that sends `100 Continue` lines for ever, nor an endless or
 compressed body can stretch a run past its deadline or grow it past a few tens of MB.
@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 MAX_BODY = 16 * 1024 * 1024
 """Bytes of one answer, after decompression. A listing of 20,000 members with their ETags is
-about 8 MB; multigets are sent in batches (sync/dav.py) well below this."""
+about 8 MB; multigets are sent in batches (sync/protocol.py) well below this."""
 MAX_MEMBERS = 20_000
 """`<response>` elements in one multistatus: far above any city's calendar."""
 MAX_ELEMENTS = 400_000

@@ -10,7 +10,8 @@ This is a shortcut, never a second policy. Whenever it cannot carry a request ex
 would (a proxy in the environment, credentials that are not ASCII) or the request fails at all
 (a network or TLS error, a timeout, a status worth retrying), it raises `Unsuitable` and the
 request is sent again through caldav, which retries, reports and counts it like every other.
-HTTP statuses and bodies are judged above, in `sync.dav`, the same for both.
+HTTP statuses and bodies are judged above (sync/transport.py, sync/protocol.py), the same for
+both.
 """
 
 from __future__ import annotations

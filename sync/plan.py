@@ -20,9 +20,9 @@ from sync.cache import (
     visible,
 )
 from sync.commits import Commit, never
-from sync.dav import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
 from sync.discover import Home
 from sync.hrefs import is_ours, path_of
+from sync.protocol import CALDAV, DAV, ICAL, KPSS, Dav, Resource, tag
 
 if TYPE_CHECKING:  # building events (icalendar) is imported only by runs that build them
     from sync.ical import EventDoc

@@ -1,4 +1,4 @@
 """The public web site: the validated records as static, accessible Czech pages.
 
-`python -m web build --out DIR` (or `python -m sync site --out DIR`).
+`python -m web build --out DIR`.
 """

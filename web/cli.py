@@ -1,4 +1,4 @@
-"""`python -m web build --out DIR` (also `python -m sync site --out DIR`): the public site."""
+"""`python -m web build --out DIR`: the public site."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every rule's failing and passing cases: tests/lint/cases/<CODE>/{fail,pass}/<case>/.
+"""Every rule's failing and passing cases: lint/cases/<CODE>/{fail,pass}/<case>/ (lint/examples.py).
 
 A case folder overlays files on the fixture repository. In a failing case each expected problem
 is marked on its line with a comment `# expect: KP401`; files that cannot hold a comment
@@ -15,19 +15,11 @@ import pytest
 
 from lint import engine
 from lint.codes import names
+from lint.examples import CASES, ELSEWHERE, cases
 from lint.problem import Severity
 from tests.conftest import make_repo
 
-CASES = Path(__file__).parent / "cases"
-SPECIAL = {
-    "KP109": "test_parse.py",  # a file over 1 MiB does not belong in the repository
-    "KP114": "test_parse.py",  # a directory named like a record
-    "KP115": "test_parse.py",  # a symbolic link, made in the test
-    "KP116": "test_parse.py",  # an empty records/ folder
-    "KP701": "test_base.py",  # needs a git history to compare with
-}
-"""Codes whose cases cannot be files in a case folder, and the test module that covers them
-with a failing (`test_kpXXX_fail...`) and a passing (`test_kpXXX_pass...`) test."""
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2022, 9, 1)
 _MARK = re.compile(r"#\s*expect:\s*((?:KP\d{3}[ ,]*)+)")
 
@@ -84,22 +76,21 @@ def test_fixture_is_clean(repo: Path) -> None:
 
 
 def test_every_code_has_cases() -> None:
-    missing = [code for code in names() if code not in SPECIAL
-               and (not _cases_for(code, "fail") or not _cases_for(code, "pass"))]
+    missing = [code for code in names() if code not in ELSEWHERE
+               and (not cases(code, "fail") or not cases(code, "pass"))]
     assert missing == []
 
 
-@pytest.mark.parametrize(("code", "module"), sorted(SPECIAL.items()))
-def test_special_codes_have_tests(code: str, module: str) -> None:
-    source = (Path(__file__).parent / module).read_text(encoding="utf-8")
+@pytest.mark.parametrize("code", sorted(ELSEWHERE))
+def test_codes_without_case_folders_have_tests(code: str) -> None:
+    module = ELSEWHERE[code].tests
+    source = (ROOT / module).read_text(encoding="utf-8")
     for outcome in ("fail", "pass"):
         assert f"def test_{code.lower()}_{outcome}" in source, f"{module}: {code} {outcome}"
+    assert not (CASES / code).exists(), f"{code} has a case folder after all"
 
 
 def test_enough_broken_files() -> None:
     broken = {(case, file) for case in _cases("fail") for file, _, _ in expected(case)}
     assert len(broken) >= 30
 
-
-def _cases_for(code: str, outcome: str) -> list[Path]:
-    return sorted((CASES / code / outcome).glob("*")) if (CASES / code).exists() else []

@@ -11,11 +11,11 @@ import pytest
 import messages
 from lint import engine, report
 from lint.codes import names
+from lint.examples import CASES
 from lint.problem import Problem
 from messages import CATALOGUES, LANGUAGES
 from tests.conftest import make_repo
 
-CASES = Path(__file__).parent / "cases"
 CZECH_LETTERS = re.compile("[áčďéěíňóřšťúůýž]", re.IGNORECASE)
 
 

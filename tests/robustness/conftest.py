@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from sync import cli, dav
+from bench.loopback import Request
+from bench.proxy import FaultProxy, Rule, _Handler
+from sync import cli, protocol
 from tests.sync import conftest as sync_fixtures
 from tests.sync import test_settings
-from tests.sync.proxy import FaultProxy, Request, Rule, _Handler
 from tests.sync.sandbox import Backend, Sandbox
 
 # The sync tests' fixtures, here too: the servers (started once per conftest that names them),
@@ -53,7 +54,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 class _Handler2(_Handler):
     """The proxy's handler, plus `refuse`: stop listening and reset this connection."""
 
-    proxy: RefusingProxy
+    owner: RefusingProxy
 
     def _answer(self, request: Request, rule: Rule | None) -> None:
         if rule is not None and rule.fault == "refuse":
@@ -70,7 +71,7 @@ class RefusingProxy(FaultProxy):
 
     def __init__(self, upstream_port: int) -> None:
         super().__init__(upstream_port)
-        self.server.RequestHandlerClass = type("Handler", (_Handler2,), {"proxy": self})
+        self.server.RequestHandlerClass = type("Handler", (_Handler2,), {"owner": self})
         self.is_down = False
         self._switch = threading.Lock()
 
@@ -135,9 +136,9 @@ class Sleeps:
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> Sleeps:
     """The sync in this process sleeps through `Sleeps` (no real waiting between attempts)."""
     recorder = Sleeps()
-    original = dav.Dav
+    original = protocol.Dav
 
-    def make(config: Any, **kwargs: Any) -> dav.Dav:
+    def make(config: Any, **kwargs: Any) -> protocol.Dav:
         return original(config, sleep=recorder, **kwargs)
 
     monkeypatch.setattr(cli, "Dav", make)

@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
 
+from bench.loopback import Request
+
 DAV, CALDAV = "DAV:", "urn:ietf:params:xml:ns:caldav"
 ROOT, PRINCIPAL = "/dav/", "/dav/kpss/"
 HOME = PRINCIPAL
@@ -43,23 +45,6 @@ class Item:
     props: dict[str, ET.Element] = field(default_factory=dict)
     data: bytes = b""
     etag: str = ""
-
-
-@dataclass(frozen=True)
-class Request:
-    method: str
-    path: str
-    """The request target exactly as sent (percent-encoded, maybe with a query)."""
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def resource(self) -> str:
-        """The path the target names, decoded: the key of the store."""
-        return unquote(urlsplit(self.path).path)
-
-    def header(self, name: str) -> str:
-        return next((v for k, v in self.headers.items() if k.lower() == name.lower()), "")
 
 
 @dataclass

@@ -14,17 +14,16 @@ import base64
 import contextlib
 import posixpath
 import re
-import socket
 import ssl
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, BinaryIO
 
+from bench.loopback import Handler, Request, Server
 from tests.robustness import hostile_dav as hd
-from tests.robustness.hostile_dav import Answer, Request, Store
+from tests.robustness.hostile_dav import Answer, Store
 
 WRITES = {"PUT", "DELETE", "PROPPATCH", "MKCALENDAR", "MKCOL", "MOVE", "COPY", "LOCK", "ACL"}
 OUR_PROPS = {hd.tag("urn:kpss:sync", "state"), hd.tag(hd.DAV, "displayname"),
@@ -32,7 +31,6 @@ OUR_PROPS = {hd.tag("urn:kpss:sync", "state"), hd.tag(hd.DAV, "displayname"),
              hd.tag("http://apple.com/ns/ical/", "calendar-color")}
 EVENT_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.ics")
 """The resource names the sync gives its events (a record id, then .ics)."""
-MAX_BODY = 64 * 1024 * 1024
 SERVE_LIMIT = 60.0
 """Seconds after which an endless answer stops on its own (the test kills the sync sooner)."""
 
@@ -71,40 +69,21 @@ def normalise(resource: str) -> str:
     return path + "/" if slash and path != "/" else path
 
 
-class Hostile:
+class Hostile(Server):
     """`with Hostile(store, override) as server:` one server on a free port of 127.0.0.1."""
 
     def __init__(self, store: Store | None = None, override: Override | None = None, *,
                  user: str = "kpss", password: str = "", tls: ssl.SSLContext | None = None) -> None:
+        super().__init__(_Handler, tls, daemon=True)
         self.store = store or Store()
         self.override = override
         self.user, self.password = user, password
         self.log: list[Entry] = []
-        self.lock = threading.RLock()
-        self.stop = threading.Event()
         self.errors: list[str] = []
         """Exceptions raised by the scenario's override (a bug of the test, not the sync)."""
         self.state: dict[Any, Any] = {}
         """Room for a scenario's own counters."""
-        handler = type("Handler", (_Handler,), {"server_": self})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
-        if tls is not None:
-            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
-        self.port = int(self.server.server_address[1])
-        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}{hd.ROOT}"
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def __enter__(self) -> Hostile:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self.url = self.origin + hd.ROOT
 
     def honest(self, request: Request) -> Answer:
         """What the honest server answers (and does) for `request`."""
@@ -173,22 +152,13 @@ def _normalised(request: Request) -> Request:
     return Request(request.method, hd.href(path), request.headers, request.body)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server_: Hostile
-    protocol_version = "HTTP/1.1"
+class _Handler(Handler):
+    owner: Hostile
     timeout = 30
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the server's own log is `Hostile.log`."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("do_"):
-            return self._serve
-        raise AttributeError(name)
-
-    def _serve(self) -> None:
-        host = self.server_
-        request = Request(self.command, self.path, dict(self.headers.items()), self._body())
+    def serve(self) -> None:
+        host = self.owner
+        request = self.received()
         target, violation = host.classify(request)
         reply: Reply | None = None
         if not self._authorised():
@@ -199,16 +169,15 @@ class _Handler(BaseHTTPRequestHandler):
             reply = host.honest(request)
         status = reply.status if isinstance(reply, Answer) else None
         with host.lock:
-            headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
             host.log.append(Entry(request.method, request.path, status, target, violation,
-                                  headers))
+                                  request.logged_headers()))
         with contextlib.suppress(OSError):
             self._send(reply)
 
     def _overridden(self, request: Request) -> Reply | None:
         """The scenario's answer; a scenario's own bug is kept in `errors` (and fails the
         test), and answered 500."""
-        host = self.server_
+        host = self.owner
         assert host.override is not None
         try:
             return host.override(host, request)
@@ -217,19 +186,8 @@ class _Handler(BaseHTTPRequestHandler):
                 host.errors.append(f"{request.method} {request.path}: {exc!r}")
             return Answer(500)
 
-    def _body(self) -> bytes:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            parts = []
-            while (size := int(self.rfile.readline().split(b";")[0] or b"0", 16)) > 0:
-                parts.append(self.rfile.read(size))
-                self.rfile.readline()
-            self.rfile.readline()
-            return b"".join(parts)
-        length = min(int(self.headers.get("Content-Length") or 0), MAX_BODY)
-        return self.rfile.read(length) if length else b""
-
     def _authorised(self) -> bool:
-        host = self.server_
+        host = self.owner
         if not host.password:
             return True
         token = base64.b64encode(f"{host.user}:{host.password}".encode()).decode()
@@ -238,17 +196,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(self, reply: Reply) -> None:
         if isinstance(reply, Raw):
             self.close_connection = True
-            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            reply.write(self.wfile, self.server_.stop)
+            reply.write(self.wfile, self.owner.stopping)
             self.wfile.flush()
             return
-        lines = [f"HTTP/1.1 {reply.status} {reply.reason or _reason(reply.status)}",
-                 *(f"{k}: {v}" for k, v in reply.headers)]
-        if not any(k.lower() in ("content-length", "transfer-encoding") for k, _ in reply.headers):
-            lines.append(f"Content-Length: {len(reply.body)}")
-        head = "\r\n".join([*lines, "", ""]).encode("latin-1", "replace")
-        self.wfile.write(head + (b"" if self.command == "HEAD" else reply.body))
-        self.wfile.flush()
+        self.write_answer(reply.status, reply.reason or _reason(reply.status), reply.headers,
+                          reply.body)
 
 
 def _reason(status: int) -> str:

@@ -16,9 +16,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from sync import cache, commits, dav, errors, plan
+from bench.loopback import Request
+from sync import cache, commits, errors, plan, transport
 from tests.robustness.matrix import Row, record
-from tests.sync.proxy import Request
 from tests.sync.sandbox import CALENDARS, NEW_MEETING, Event, Sandbox, change, clean_env
 
 CONCURRENCY_IDS = [
@@ -33,7 +33,7 @@ CONCURRENCY_IDS = [
 
 @pytest.fixture(autouse=True)
 def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dav, "BACKOFF", (0.01, 0.02))
+    monkeypatch.setattr(transport, "BACKOFF", (0.01, 0.02))
 
 
 def state(sandbox: Sandbox) -> dict[str, dict[str, Event]]:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from sync import dav, ical
+from bench.proxy import Entry
+from sync import ical, transport
 from tests.robustness.conftest import RefusingProxy, Sleeps
 from tests.robustness.matrix import Row, message_key, record
 from tests.sync import test_faults as base
-from tests.sync.proxy import Entry
 from tests.sync.sandbox import Event, Result, Sandbox, assert_in_place
 from tests.sync.test_faults import assert_one_line_each
 
@@ -166,7 +166,7 @@ def lost(wanted: set[str], before: Census, after: Census) -> int:
 
 @pytest.fixture(autouse=True)
 def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dav, "BACKOFF", (0.01, 0.02))
+    monkeypatch.setattr(transport, "BACKOFF", (0.01, 0.02))
 
 
 @pytest.mark.parametrize("server", ["radicale"], indirect=True)
@@ -250,9 +250,9 @@ def _check_run(result: Result, fault: Fault, step: Step, sent: int, sleeps: Slee
         limit = 2 if fault.id == "412" and step.method in ("PUT", "DELETE") else 1
         assert sent <= limit, sent
     elif fault.times == FOREVER:
-        assert sent <= dav.MAX_ATTEMPTS
+        assert sent <= transport.MAX_ATTEMPTS
     if fault.id == "429-retry-after":
         assert 7.0 in sleeps.waits
     if fault.id == "429-always":
-        assert dav.MAX_RETRY_AFTER in sleeps.waits
-        assert max(sleeps.waits) <= dav.MAX_RETRY_AFTER
+        assert transport.MAX_RETRY_AFTER in sleeps.waits
+        assert max(sleeps.waits) <= transport.MAX_RETRY_AFTER

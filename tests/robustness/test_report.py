@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from sync import dav
+from sync import transport
 from tests.conftest import ROOT
 from tests.robustness import (
     hostile_run,
@@ -235,7 +235,7 @@ def _faults() -> str:
     return f"""\
 ## 3. Faults: each fault at each step of a sync
 
-Radicale behind the fault proxy (tests/sync/proxy.py, with a `refuse` fault added in
+Radicale behind the fault proxy (bench/proxy.py, with a `refuse` fault added in
 tests/robustness/conftest.py that closes the port). Before each cell the `rps` calendar is
 pushed, a foreign event is put into it, and three changes wait (one meeting moved, one added,
 one removed). Then one sync runs with the fault, and then a clean sync and one more. A cell
@@ -246,10 +246,10 @@ Steps: {", ".join(f"**{s.id}** = {s.label.split(' (')[1].rstrip(')')}" for s in 
 
 {table(header, lines)}
 
-Retries: network failures, timeouts, {", ".join(map(str, sorted(dav.RETRY_STATUS)))} are
-retried, at most {dav.MAX_ATTEMPTS} attempts with waits of
-{" and ".join(f"{w:g} s" for w in dav.BACKOFF)} (Retry-After honoured, at most
-{dav.MAX_RETRY_AFTER:g} s; `nan`, `inf` or a date in the past or far future never make it wait
+Retries: network failures, timeouts, {", ".join(map(str, sorted(transport.RETRY_STATUS)))} are
+retried, at most {transport.MAX_ATTEMPTS} attempts with waits of
+{" and ".join(f"{w:g} s" for w in transport.BACKOFF)} (Retry-After honoured, at most
+{transport.MAX_RETRY_AFTER:g} s; `nan`, `inf` or a date in the past or far future never make it wait
 longer); all requests are reads or conditional writes, so a repeat is safe. Each attempt has
 `--timeout` seconds in total, connection, `100 Continue` lines, headers and body together, and no
 wait or attempt runs past `--deadline` (sync/limits.py; tests/sync/test_transport.py plays the

@@ -6,23 +6,22 @@ TLS is verified by default; no credentials over plain http to another host; neit
 from __future__ import annotations
 
 import argparse
-import http.server
 import logging
 import ssl
 import subprocess
 import sys
-import threading
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from sync import dav, errors, settings
+from bench.loopback import Handler, Server
+from bench.proxy import FaultProxy
+from sync import errors, protocol, settings, transport
 from sync.cli import _parser, push
 from tests.conftest import ROOT
 from tests.robustness.matrix import Row, record
-from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import SECRETS, TODAY, Sandbox, change, clean_env, secret_forms
 from tests.sync.test_settings import GOOD, Offline
 
@@ -49,41 +48,24 @@ def debug_everything(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixtu
     return caplog
 
 
-class Other:
+class Other(Server):
     """Another server on 127.0.0.1 (another port: another origin) that records what reaches
     it; nothing ever should."""
 
     def __init__(self) -> None:
+        super().__init__(_Recorded)
         self.seen: list[tuple[str, str, str | None]] = []
-        outer = self
+        self.url = self.origin + "/"
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *_args: object) -> None:
-                """Quiet."""
 
-            def _any(self) -> None:
-                outer.seen.append((self.command, self.path, self.headers.get("Authorization")))
-                self.send_response(500)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+class _Recorded(Handler):
+    owner: Other
 
-            # http.server finds handlers by these names.
-            do_GET = do_PUT = do_PROPFIND = _any  # noqa: N815
-            do_REPORT = do_DELETE = do_PROPPATCH = _any  # noqa: N815
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def __enter__(self) -> Other:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+    def serve(self) -> None:
+        request = self.received()
+        self.owner.seen.append((request.method, request.path,
+                                request.header("Authorization") or None))
+        self.write_answer(500, "Internal Server Error", [], b"")
 
 
 # --- nothing printed, logged or dumped ---------------------------------------------------------
@@ -178,7 +160,7 @@ def failure(monkeypatch: pytest.MonkeyPatch, env: dict[str, str],
 @pytest.mark.parametrize("server", ["radicale"], indirect=True)
 def test_no_password_in_exceptions(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch,
                                    certificate: tuple[Path, Path]) -> None:
-    monkeypatch.setattr(dav, "BACKOFF", (0.01, 0.02))
+    monkeypatch.setattr(transport, "BACKOFF", (0.01, 0.02))
     user, password = sandbox.backend.user, sandbox.backend.password
     base = ["--root", str(sandbox.root), "--today", TODAY, "--timeout", "5"]
     # 401: Radicale answers a wrong password after a delay (against guessing), hence 5 s.
@@ -222,7 +204,7 @@ def test_no_password_in_exceptions(sandbox: Sandbox, monkeypatch: pytest.MonkeyP
 def test_tls_is_verified_by_default(sandbox: Sandbox, certificate: tuple[Path, Path]) -> None:
     config = settings.from_env({**GOOD})
     assert config.verify_tls is True
-    with dav.Dav(config) as connection:
+    with protocol.Dav(config) as connection:
         assert connection.client.ssl_verify_cert is True
     cert, key = certificate
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

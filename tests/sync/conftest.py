@@ -3,7 +3,7 @@
 Radicale and Xandikos start once per session on 127.0.0.1 with a free port. Every test gets its
 own copy of the records whose calendar ids carry a unique suffix, so it writes to calendars no
 other test sees; they are deleted afterwards. The sync talks to the server through a
-`FaultProxy` (tests/sync/proxy.py), which counts and logs every request.
+`FaultProxy` (bench/proxy.py), which counts and logs every request.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from bench import xandikos
+from bench.proxy import FaultProxy
 from sync import radicale
 from tests.conftest import make_repo
-from tests.sync import servers, xandikos
-from tests.sync.proxy import FaultProxy
+from tests.sync import servers
 from tests.sync.sandbox import MEETINGS, SECRETS, Backend, Sandbox, secret_forms
 from tests.sync.servers import davical, sabre
 

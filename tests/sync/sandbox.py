@@ -20,12 +20,12 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from bench.proxy import Entry, FaultProxy
 from lint import engine
 from sync import ical
 from sync.cli import main
 from sync.settings import ENV_PASSWORD, ENV_PASSWORD_FILE, ENV_URL, ENV_USER
 from tests.conftest import ROOT
-from tests.sync.proxy import Entry, FaultProxy
 
 TODAY = "2022-09-01"
 ENV_NAMES = (ENV_URL, ENV_USER, ENV_PASSWORD, ENV_PASSWORD_FILE, "KPSS_RECORD_URL")

@@ -1,5 +1,5 @@
 """Bodies rendered one ahead in a worker thread while a PUT is with the server (sync/apply.py),
-and the Dav telling when a request has been sent (sync/dav.py)."""
+and the Dav telling when a request has been sent (sync/transport.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 
 from sync.apply import _Ahead
 from sync.commits import Commit
-from sync.dav import Dav
 from sync.plan import Action
+from sync.protocol import Dav
 from sync.settings import ENV_PASSWORD, ENV_URL, ENV_USER, Settings
 from tests.sync.sandbox import FOREIGN_EVENT, Sandbox
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from sync import dav
+from sync import transport
 from tests.sync.sandbox import Event, Result, Sandbox, assert_in_place, change
 
 READS = ("PROPFIND", "REPORT", "GET")
@@ -76,7 +76,7 @@ FAULTS = [
 @pytest.fixture(autouse=True)
 def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """The sync waits 0.5 s and 1.5 s between attempts; the faults need not wait that long."""
-    monkeypatch.setattr(dav, "BACKOFF", (0.01, 0.02))
+    monkeypatch.setattr(transport, "BACKOFF", (0.01, 0.02))
 
 
 def sync(sandbox: Sandbox, *args: str) -> Result:

@@ -105,3 +105,25 @@ def test_missing_records_still_give_a_fingerprint(tmp_path: Path) -> None:
     assert fingerprint(tmp_path) is not None
     (tmp_path / "records").mkdir()
     assert fingerprint(tmp_path) != inputs.fingerprint(tmp_path / "none", record_url="")
+
+
+def code_digest(package: Path) -> str:
+    digest = inputs.hashlib.blake2b(digest_size=20)
+    inputs._tree(digest, package, package, suffix=".py")
+    return digest.hexdigest()
+
+
+def test_the_code_counts_its_packages_not_the_data_beside_them(tmp_path: Path) -> None:
+    # lint/cases/ holds hundreds of folders of the rules' examples: no part of what a run does,
+    # and walking them on every run would cost more than hashing all the code.
+    package = tmp_path / "lint"
+    (package / "rules").mkdir(parents=True)
+    (package / "cases/KP101/fail").mkdir(parents=True)
+    for path in (package / "__init__.py", package / "rules/__init__.py"):
+        path.write_text('"""A package."""\n', encoding="utf-8")
+    before = code_digest(package)
+    (package / "cases/KP101/fail/case.yaml").write_text("id: x\n", encoding="utf-8")
+    (package / "cases/more").mkdir()
+    assert code_digest(package) == before
+    (package / "rules/new_rule.py").write_text("CODE = 'KP999'\n", encoding="utf-8")
+    assert code_digest(package) != before

@@ -13,9 +13,9 @@ from urllib.parse import quote, unquote
 
 import pytest
 
+from bench.proxy import WRITES
 from sync import hrefs
 from sync.cache import STATE_VERSION
-from tests.sync.proxy import WRITES
 from tests.sync.sandbox import NEW_MEETING, Backend, Event, Result, Sandbox
 
 MARKED = (

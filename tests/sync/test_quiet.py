@@ -14,7 +14,7 @@ import pytest
 
 from lint import engine
 from sync import apply
-from sync.dav import DAV, KPSS
+from sync.protocol import DAV, KPSS
 from tests.sync.sandbox import CALENDARS, Result, Sandbox, change
 
 pytestmark = pytest.mark.parametrize("server", ["radicale"], indirect=True)

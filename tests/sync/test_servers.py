@@ -9,9 +9,9 @@ import re
 
 import pytest
 
+from bench.loopback import Request
 from messages import say
-from sync import dav, guard
-from tests.sync.proxy import Request
+from sync import guard, transport
 from tests.sync.sandbox import CALENDARS, FOREIGN_EVENT, Result, Sandbox, change
 
 radicale = pytest.mark.parametrize("server", ["radicale"], indirect=True)
@@ -26,7 +26,7 @@ REFUSED = (b'<?xml version="1.0" encoding="utf-8"?><d:error xmlns:d="DAV:" '
 
 @pytest.fixture(autouse=True)
 def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dav, "BACKOFF", (0.01, 0.02))
+    monkeypatch.setattr(transport, "BACKOFF", (0.01, 0.02))
 
 
 def test_a_server_without_a_cache_converges_and_says_so_once(sandbox: Sandbox) -> None:
@@ -93,7 +93,7 @@ def test_a_calendar_the_server_will_not_create_yet(sandbox: Sandbox, status: int
     is reported, the others are synced, the run exits 3, and the next run creates it."""
     sandbox.proxy.add("status", method="MKCALENDAR", path=sandbox.path("rps"), status=status,
                       headers={"Retry-After": "0", "Content-Type": "application/xml"},
-                      body=REFUSED, times=dav.MAX_ATTEMPTS if status == 429 else 1)
+                      body=REFUSED, times=transport.MAX_ATTEMPTS if status == 429 else 1)
     first = sandbox.run()
     assert first.code == 3
     line = next(line for line in first.err.splitlines() if NOT_CREATED in line)

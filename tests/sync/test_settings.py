@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from sync import dav
+from bench.proxy import FaultProxy
+from sync import transport
 from sync.cli import main
 from sync.plain import USER_AGENT
 from sync.settings import ENV_PASSWORD, ENV_PASSWORD_FILE, ENV_URL, ENV_USER
-from tests.sync.proxy import FaultProxy
 from tests.sync.sandbox import ENV_NAMES, SECRETS, TODAY, Result, Sandbox, clean_env
 
 GOOD = {ENV_URL: "https://kalendar.example.org/dav/", ENV_USER: "kpss",
@@ -37,7 +37,7 @@ class Offline:
 
         monkeypatch.setattr(socket, "getaddrinfo", refuse)
         monkeypatch.setattr(socket.socket, "connect", refuse)
-        monkeypatch.setattr(dav, "BACKOFF", (0.01, 0.02))  # no waiting between refusals
+        monkeypatch.setattr(transport, "BACKOFF", (0.01, 0.02))  # no waiting between refusals
 
     def run(self, env: dict[str, str], *args: str) -> Result:
         for name in ENV_NAMES:
@@ -159,7 +159,7 @@ def test_invalid_records_come_first(offline: Offline) -> None:
     assert "2022-10-19-rps.yaml" in result.err
     assert "nic neodeslalo" in result.err
     assert "Spojení" not in result.err
-    assert 1 <= len(offline.attempts) <= dav.MAX_ATTEMPTS  # the first look, and its retries
+    assert 1 <= len(offline.attempts) <= transport.MAX_ATTEMPTS  # the first look, and its retries
 
 
 # --- against the servers -----------------------------------------------------------------

@@ -29,7 +29,7 @@ import pytest
 from messages import say
 from sync import errors
 from sync.cli import redact
-from sync.dav import Dav, tag
+from sync.protocol import Dav, tag
 from sync.settings import ENV_PASSWORD, ENV_PASSWORD_FILE, ENV_URL, ENV_USER, Settings
 from tests.sync.rawserver import Connection, RawServer, Request, answer, stream_for
 from tests.sync.sandbox import ROOT, SECRETS, TODAY, Sandbox, clean_env

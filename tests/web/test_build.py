@@ -257,14 +257,9 @@ def test_without_a_base_url_the_links_stay_relative(tmp_path: Path) -> None:
     assert 'href="rps.ics"' in page
 
 
-@pytest.mark.parametrize("entry", ["web", "sync"])
-def test_command_line(entry: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["--out", str(tmp_path / "out"), "--root", str(ROOT), "--today", "2022-09-01"]
-    if entry == "web":
-        code = cli.main(["build", *args])
-    else:
-        from sync.cli import main  # noqa: PLC0415 (the alias is what is tested)
-        code = main(["site", *args])
+    code = cli.main(["build", *args])
     assert code == 0
     assert "stránek" in capsys.readouterr().out
     assert (tmp_path / "out/index.html").is_file()
@@ -290,20 +285,18 @@ def doc_commands() -> list[list[str]]:
     lines = [line for body in re.findall(r"^```sh\n(.*?)^```", text_, re.MULTILINE | re.DOTALL)
              for line in body.splitlines()]
     return [shlex.split(line)[2:] for line in lines
-            if line.startswith(("python -m web ", "python -m sync site"))]
+            if line.startswith("python -m web ")]
 
 
 def test_the_commands_of_the_guide_run(tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from sync.cli import main as sync_main  # noqa: PLC0415 (the alias is what is tested)
-
     commands = doc_commands()
-    assert [c[0] for c in commands] == ["web", "sync"]
-    for number, (entry, *args) in enumerate(commands):
+    assert [c[0] for c in commands] == ["web"]
+    for number, (_entry, *args) in enumerate(commands):
         out = tmp_path / str(number)
         args[args.index("--out") + 1] = str(out)
         args += ["--root", str(ROOT)]
-        code = cli.main(args) if entry == "web" else sync_main(args)
+        code = cli.main(args)
         assert code == 0, capsys.readouterr().err
         assert (out / "index.html").is_file()
 

@@ -1,4 +1,5 @@
-"""A fault-injecting HTTP proxy for the sync tests: 127.0.0.1 only, in front of a real server.
+"""A counting, fault-injecting HTTP proxy on 127.0.0.1 in front of a real server: the benchmark
+counts and times every request through it, and the sync tests break them.
 
 Every request is logged (method, path, headers, what happened). Rules pick requests by method
 and path and, on the Nth match (for `times` matches), do something else than forwarding:
@@ -28,23 +29,16 @@ import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from bench.loopback import Handler, Request, Server
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te",
               "trailer", "upgrade", "content-length"}
 WRITES = {"PUT", "DELETE", "PROPPATCH", "MKCALENDAR", "MKCOL", "MOVE", "COPY"}
 MAX_DELAY = 10.0
 UPSTREAM_TIMEOUT = 30.0
-
-
-@dataclass(frozen=True)
-class Request:
-    method: str
-    path: str
-    headers: dict[str, str]
-    body: bytes
 
 
 @dataclass
@@ -102,42 +96,17 @@ class Entry:
 HEAD = 400
 
 
-class FaultProxy:
+class FaultProxy(Server):
     """A threaded proxy on 127.0.0.1 with a free port; `with FaultProxy(...) as proxy:`."""
 
     def __init__(self, upstream_port: int, tls: ssl.SSLContext | None = None) -> None:
+        # https towards the sync, plain http to the server behind; every handler thread is
+        # joined when the proxy stops: none outlives a test
+        super().__init__(_Handler, tls)
         self.upstream_port = upstream_port
         self.rules: list[Rule] = []
         self.log: list[Entry] = []
-        self.lock = threading.Lock()
-        self.stopping = threading.Event()
-        self.connections: set[socket.socket] = set()
-        handler = type("Handler", (_Handler,), {"proxy": self})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = False  # joined in server_close(): no thread outlives a test
-        if tls is not None:  # https towards the sync, plain http to the server behind
-            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
-        self.port = int(self.server.server_address[1])
-        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}/"
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def __enter__(self) -> FaultProxy:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.stopping.set()
-        self.server.shutdown()
-        with self.lock:
-            for conn in list(self.connections):
-                with contextlib.suppress(OSError):
-                    conn.shutdown(socket.SHUT_RDWR)
-        self.server.server_close()
-        self.thread.join(5)
+        self.url = self.origin + "/"
 
     # --- rules and log ---------------------------------------------------------------------
 
@@ -162,11 +131,9 @@ class FaultProxy:
 
     def record(self, request: Request, status: int | None, fault: str | None,
                upstream: float = 0.0) -> None:
-        # Kept without credentials, so a failing test's report cannot show them.
-        headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
         with self.lock:
-            self.log.append(Entry(request.method, request.path, headers, status, fault,
-                                  request.body[:HEAD], upstream))
+            self.log.append(Entry(request.method, request.path, request.logged_headers(),
+                                  status, fault, request.body[:HEAD], upstream))
 
     def entries(self, method: str | None = None, path: str = "") -> list[Entry]:
         with self.lock:
@@ -193,36 +160,15 @@ class FaultProxy:
             conn.close()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    proxy: FaultProxy
-    protocol_version = "HTTP/1.1"
-    timeout = 10  # an idle keep-alive connection is closed after this many seconds
+class _Handler(Handler):
+    owner: FaultProxy
 
-    def setup(self) -> None:
-        super().setup()
-        # Answers go out in one write; without NODELAY, Nagle and delayed ACKs add 40 ms each.
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        with self.proxy.lock:
-            self.proxy.connections.add(self.connection)
+    @property
+    def proxy(self) -> FaultProxy:
+        return self.owner
 
-    def finish(self) -> None:
-        with contextlib.suppress(OSError):
-            super().finish()
-        with self.proxy.lock:
-            self.proxy.connections.discard(self.connection)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the proxy's own log is `FaultProxy.log`."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("do_"):
-            return self._serve
-        raise AttributeError(name)
-
-    def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        request = Request(self.command, self.path, dict(self.headers.items()), body)
+    def serve(self) -> None:
+        request = self.received()
         rule = self.proxy.pick(request)
         if rule is not None and rule.fault in ("call", "unconditional") \
                 and rule.action is not None:
@@ -240,31 +186,28 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if rule is not None and fault == "status":
             self.proxy.record(request, rule.status, fault)
-            self._send(rule.status, "Injected", list(rule.headers.items()), rule.body)
+            self.write_answer(rule.status, "Injected", list(rule.headers.items()), rule.body)
             return
         if rule is not None and fault == "drop_body":
-            headers = {k: v for k, v in request.headers.items() if k.lower() != "content-type"}
-            request = Request(request.method, request.path, headers, b"")
+            request = replace(request.without("content-type"), body=b"")
         if rule is not None and fault == "unconditional":
-            headers = {k: v for k, v in request.headers.items()
-                       if k.lower() not in ("if-match", "if-none-match")}
-            request = Request(request.method, request.path, headers, request.body)
+            request = request.without("if-match", "if-none-match")
         start = time.perf_counter()
         status, reason, headers, body = self.proxy.forward(request)
         self.proxy.record(request, status, fault, time.perf_counter() - start)
         if rule is None or fault in ("call", "drop_body", "unconditional"):
-            self._send(status, reason, headers, body)
+            self.write_answer(status, reason, headers, body)
         elif fault == "reset_after":
             self._reset()
         elif fault in ("delay", "hold"):
             self._wait(rule)
-            self._send(status, reason, headers, body)
+            self.write_answer(status, reason, headers, body)
         elif fault == "truncate":
-            self._send(status, reason, headers, body, length=len(body))
+            self.write_answer(status, reason, headers, body[: len(body) // 2], announced=len(body))
             self.close_connection = True
         elif fault == "garbage":
             kept = [h for h in headers if h[0].lower() not in ("content-type", "content-encoding")]
-            self._send(status, reason, [*kept, ("Content-Type", "text/xml")],
+            self.write_answer(status, reason, [*kept, ("Content-Type", "text/xml")],
                        b"<html><body>Bad gateway")
         else:
             raise ValueError(f"unknown fault {fault}")
@@ -276,15 +219,6 @@ class _Handler(BaseHTTPRequestHandler):
             with self.proxy.lock:
                 rule.released += 1
             rule.release.clear()
-
-    def _send(self, status: int, reason: str, headers: list[tuple[str, str]], body: bytes,
-              *, length: int | None = None) -> None:
-        """Write the answer; with `length`, announce that many bytes but send half the body."""
-        lines = [f"HTTP/1.1 {status} {reason}", *(f"{k}: {v}" for k, v in headers),
-                 f"Content-Length: {len(body) if length is None else length}", "", ""]
-        sent = body if length is None else body[: len(body) // 2]
-        self.wfile.write("\r\n".join(lines).encode("latin-1") + sent)
-        self.wfile.flush()
 
     def _reset(self) -> None:
         """Close with RST (SO_LINGER 0): the client sees 'connection reset by peer'."""
