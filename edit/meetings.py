@@ -43,16 +43,21 @@ def default_title(group: model.Group) -> str:
 
 def _usual(group: model.Group, when: When, where: Where) -> tuple[When, Where]:
     """Fill what was not given from the group's usual venue, room and times."""
-    usual = group.data.get("usual") or {}
-    start = when.start or usual.get("start")
+    usual = group.usual
+    start = when.start or _clock(usual.start)
     end = when.end
-    if end is None and not when.start and start and usual.get("end", "") > start:
-        end = usual.get("end")
-    venue = where.venue or usual.get("venue")
+    if end is None and not when.start and usual.start and usual.end and usual.end > usual.start:
+        end = _clock(usual.end)
+    venue = where.venue or usual.venue
     room = where.room
-    if room is None and venue == usual.get("venue"):
-        room = usual.get("room")
+    if room is None and venue == usual.venue:
+        room = usual.room
     return When(when.date, start, end), Where(venue, room)
+
+
+def _clock(value: dt.time | None) -> str | None:
+    """A time as the command line gives it ("14:00")."""
+    return value.strftime("%H:%M") if value is not None else None
 
 
 def _meeting_data(record_id: str, groups: list[str], title: str, when: When,

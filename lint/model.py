@@ -125,6 +125,17 @@ class FormerName:
 
 
 @dataclass(frozen=True)
+class Usual:
+    """Where and when a group usually meets (its `usual`): what a new meeting's scaffold fills
+    in when not told otherwise."""
+
+    venue: str | None = None
+    room: str | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+
+
+@dataclass(frozen=True)
 class Group(Record):
     name: str = ""
     short_name: str = ""
@@ -138,6 +149,7 @@ class Group(Record):
     target_group: str | None = None
     description: str | None = None
     history: tuple[FormerName, ...] = ()
+    usual: Usual = Usual()
 
 
 @dataclass(frozen=True)
@@ -412,7 +424,12 @@ def build_group(base: dict[str, Any], d: Mapping[str, Any]) -> Group:
                  description=d.get("description"), history=tuple(
                      FormerName(h["name"], h.get("short_name"), _date(h.get("from")),
                                 _date(h.get("until")), h.get("note"))
-                     for h in _tuple(d.get("history"))))
+                     for h in _tuple(d.get("history"))), usual=_usual(d.get("usual") or {}))
+
+
+def _usual(d: Mapping[str, Any]) -> Usual:
+    return Usual(venue=d.get("venue"), room=d.get("room"), start=_time(d.get("start")),
+                 end=_time(d.get("end")))
 
 
 def build_calendar(base: dict[str, Any], d: Mapping[str, Any]) -> Calendar:

@@ -1,7 +1,7 @@
 """The rules of dated items (records/dates/, kind `dated`): one module for the kind's rules.
 
 Whether `reported_at`, `organisation` and `calendars` name existing records is the generic
-reference rule's job (KP302, from the reference fields in lint/kinds.py).
+reference rule's job (KP303, from the reference fields in lint/kinds.py).
 """
 
 from __future__ import annotations

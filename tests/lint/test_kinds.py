@@ -126,9 +126,11 @@ def test_a_kind_declared_only_in_part_is_found(change: dict[str, typing.Any], ga
 _RAW = re.compile(r"\.data\s*(?:\.get\(|\[)|\bset \w+ = \w+\.data\b|=\s*\w+\.data\s*$", re.M)
 
 
-def test_sync_and_web_read_only_the_typed_model() -> None:
-    """No record's raw `data` outside lint: what a page or an event shows is a model field."""
+def test_sync_web_and_edit_read_only_the_typed_model() -> None:
+    """No record's raw `data` outside lint: what a page, an event or a scaffold uses is a model
+    field."""
     files = [*(ROOT / "sync").glob("*.py"), *(ROOT / "web").rglob("*.py"),
+             *(ROOT / "edit").glob("*.py"),
              *(ROOT / "web" / "templates").glob("*.j2")]
     found = [f"{p.relative_to(ROOT)}: {m[0]}" for p in files
              for m in _RAW.finditer(p.read_text(encoding="utf-8"))]

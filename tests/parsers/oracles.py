@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lint.model import DEFAULT_MEETING_LENGTH, Dated, Meeting, Repository
+from lint.kinds import KINDS, records
+from lint.model import DEFAULT_MEETING_LENGTH, Meeting, Repository, Span
 
 HERE = Path(__file__).resolve().parent
 JS = HERE / "js"
@@ -51,7 +53,7 @@ class Expected:
     start: dict[str, str]
     end: dict[str, str]
     status: str
-    record: Meeting | Dated
+    record: Meeting | Span
 
 
 def _instant(value: dt.datetime) -> dict[str, str]:
@@ -98,17 +100,18 @@ def expected(repo: Repository, calendar_id: str) -> dict[str, Expected]:
         if "meeting" in calendar.kinds and shows:
             event = _expected(repo, chain[-1], meeting)
             found[event.uid] = event
-    if "dated" in calendar.kinds:
-        for item in repo.dates.values():
-            if calendar_id in item.calendars:
-                found[f"{item.id}@kpss"] = _dated(item)
+    for declared in KINDS:
+        if declared.calendar == "dates" and calendar.takes(declared.name):
+            for item in typing.cast("Mapping[str, Span]", records(repo, declared.name)).values():
+                if calendar_id in item.calendars:
+                    found[f"{item.id}@kpss"] = _dated(item)
     return found
 
 
-def _dated(item: Dated) -> Expected:
+def _dated(item: Span) -> Expected:
     """All day, DTEND the day after the last day (RFC 5545 §3.6.1); with a start time, from it
     to the end time on the last day, or an hour when no end is given (docs/record-format.md)."""
-    last = item.end or item.first_day
+    last = item.last_day
     status = "TENTATIVE" if item.tentative else "CONFIRMED"
     if item.start_time is None:
         return Expected(f"{item.id}@kpss", {"date": item.first_day.isoformat()},

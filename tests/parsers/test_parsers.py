@@ -14,7 +14,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from lint.model import Dated
+from lint.model import Meeting, Span
 from sync import cache, ical
 from tests.conftest import ROOT
 from tests.parsers import oracles
@@ -48,7 +48,7 @@ def texts(parser: str, sources: list[Source], reader: Reader) -> list[str]:
 
 
 def _text(event: dict[str, Any], want: oracles.Expected) -> list[str]:
-    if isinstance(want.record, Dated):
+    if not isinstance(want.record, Meeting):
         return _dated_text(event, want.record)
     meeting = want.record
     summary, description = event["summary"] or "", event["description"] or ""
@@ -62,7 +62,7 @@ def _text(event: dict[str, Any], want: oracles.Expected) -> list[str]:
     return wrong
 
 
-def _dated_text(event: dict[str, Any], item: Dated) -> list[str]:
+def _dated_text(event: dict[str, Any], item: Span) -> list[str]:
     summary, description = event["summary"] or "", event["description"] or ""
     needed = [(summary, item.title), (description, item.description),
               (description, item.link), (description, f"Záznam: {URL}{item.file}")]

@@ -8,6 +8,7 @@ import hashlib
 import os
 import subprocess
 import textwrap
+import typing
 from pathlib import Path
 
 import icalendar
@@ -15,8 +16,8 @@ import pytest
 from icalendar.enums import STATUS
 
 from lint import engine
-from lint.kinds import KINDS
-from lint.model import PRAGUE, Repository
+from lint.kinds import KINDS, records
+from lint.model import PRAGUE, Repository, Span
 from sync import cache, ical, ics, stamps, vtimezone
 from tests.conftest import ROOT, make_repo
 
@@ -614,10 +615,11 @@ def shown_meetings(repo: Repository, groups: set[str] | None) -> set[str]:
 
 
 def shown_dates(repo: Repository, calendar_id: str) -> set[str]:
-    """Independently: the dated items that name the calendar (when it takes dated items)."""
-    if not repo.calendars[calendar_id].takes("dated"):
-        return set()
-    return {d.id for d in repo.dates.values() if calendar_id in d.calendars}
+    """Independently: the records of each dated kind the calendar takes that name it."""
+    calendar = repo.calendars[calendar_id]
+    return {r.id for k in KINDS if k.calendar == "dates" and calendar.takes(k.name)
+            for r in records(repo, k.name).values()
+            if calendar_id in typing.cast(Span, r).calendars}
 
 
 @pytest.mark.parametrize("which", ["synthetic", "real"])
